@@ -1,0 +1,189 @@
+package dev.strix.ndarray.internal;
+
+import dev.strix.ndarray.DType;
+import dev.strix.ndarray.NdArray;
+import dev.strix.ndarray.ShapeMismatchException;
+import java.util.Arrays;
+
+/**
+ * Matrix products with NumPy's {@code dot}/{@code matmul} semantics. The float kernels are blocked
+ * over k and n so that a panel of B stays in cache while rows of A stream past, with a unit-stride
+ * innermost loop the JIT vectorises; the issue "vectorised kernels" replaces them with packed
+ * register-tiled micro-kernels.
+ */
+public final class MatMul {
+    private MatMul() {
+    }
+
+    static final int KC = 256;
+    static final int NC = 1024;
+
+    public static NdArray dot(NdArray a, NdArray b) {
+        if (a.ndim() == 0 || b.ndim() == 0) {
+            return a.mul(b);
+        }
+        if (a.ndim() <= 2 && b.ndim() <= 2) {
+            return matmul(a, b);
+        }
+        // N-d dot: sum over the last axis of a and the second-to-last of b.
+        int k = a.shape(-1);
+        int kb = b.ndim() == 1 ? b.shape(0) : b.shape(-2);
+        if (k != kb) {
+            throw new ShapeMismatchException("dot: shapes " + ShapeMismatchException.shapeString(a.shape()) + " and "
+                    + ShapeMismatchException.shapeString(b.shape()) + " not aligned: " + k + " (last dim of the first) != "
+                    + kb + " (second-to-last dim of the second)");
+        }
+        NdArray a2 = a.reshape(-1, k);
+        NdArray bm = b.ndim() == 1 ? b.reshape(k, 1) : b.moveAxis(-2, 0);
+        int[] bRest = Arrays.copyOfRange(bm.shape(), 1, bm.ndim());
+        NdArray b2 = bm.reshape(k, -1);
+        NdArray c = matmul(a2, b2);
+        int[] aLead = Arrays.copyOf(a.shape(), a.ndim() - 1);
+        int[] bShapeOut = b.ndim() == 1 ? new int[0] : bRest;
+        int[] out = new int[aLead.length + bShapeOut.length];
+        System.arraycopy(aLead, 0, out, 0, aLead.length);
+        System.arraycopy(bShapeOut, 0, out, aLead.length, bShapeOut.length);
+        return c.reshape(out);
+    }
+
+    public static NdArray matmul(NdArray a, NdArray b) {
+        if (a.ndim() == 0 || b.ndim() == 0) {
+            throw new IllegalArgumentException("matmul: operands must have at least 1 dimension; got shapes "
+                    + ShapeMismatchException.shapeString(a.shape()) + " and " + ShapeMismatchException.shapeString(b.shape())
+                    + " (use mul for scalars)");
+        }
+        boolean aVec = a.ndim() == 1;
+        boolean bVec = b.ndim() == 1;
+        NdArray x = aVec ? a.expandDims(0) : a;
+        NdArray y = bVec ? b.expandDims(1) : b;
+        int m = x.shape(-2);
+        int k = x.shape(-1);
+        int k2 = y.shape(-2);
+        int n = y.shape(-1);
+        if (k != k2) {
+            throw new ShapeMismatchException("matmul: shapes " + ShapeMismatchException.shapeString(a.shape()) + " and "
+                    + ShapeMismatchException.shapeString(b.shape()) + " are not aligned: " + k
+                    + " (last dim of the first) != " + k2 + " (" + (bVec ? "only" : "second-to-last") + " dim of the second)");
+        }
+        int[] xb = Arrays.copyOf(x.shape(), x.ndim() - 2);
+        int[] yb = Arrays.copyOf(y.shape(), y.ndim() - 2);
+        int[] batch;
+        try {
+            batch = Elementwise.broadcastShapes("matmul", xb, yb);
+        } catch (ShapeMismatchException e) {
+            throw new ShapeMismatchException("matmul: batch dimensions of shapes " + ShapeMismatchException.shapeString(a.shape())
+                    + " and " + ShapeMismatchException.shapeString(b.shape()) + " do not broadcast");
+        }
+        DType t = DType.promote(a.dtype(), b.dtype());
+        if (t == DType.BOOL) {
+            t = DType.INT64;
+        }
+        int[] xs = concat(batch, new int[] {m, k});
+        int[] ys = concat(batch, new int[] {k, n});
+        NdArray xa = x.broadcastTo(xs).astype(t);
+        NdArray ya = y.broadcastTo(ys).astype(t);
+        int nb = 1;
+        for (int s : batch) {
+            nb *= s;
+        }
+        int[] outShape = concat(batch, new int[] {m, n});
+        NdArray out = NdArray.wrap(Buffers.allocate(t, nb * m * n), outShape);
+        for (int bi = 0; bi < nb; bi++) {
+            int ao = bi * m * k;
+            int bo = bi * k * n;
+            int co = bi * m * n;
+            switch (t) {
+                case FLOAT64:
+                    gemm((double[]) xa.buffer(), ao, (double[]) ya.buffer(), bo, (double[]) out.buffer(), co, m, n, k);
+                    break;
+                case FLOAT32:
+                    gemm((float[]) xa.buffer(), ao, (float[]) ya.buffer(), bo, (float[]) out.buffer(), co, m, n, k);
+                    break;
+                case INT64:
+                    gemm((long[]) xa.buffer(), ao, (long[]) ya.buffer(), bo, (long[]) out.buffer(), co, m, n, k);
+                    break;
+                case INT32: {
+                    long[] c = new long[m * n];
+                    gemm((long[]) xa.astype(DType.INT64).buffer(), ao, (long[]) ya.astype(DType.INT64).buffer(), bo, c, 0, m, n, k);
+                    int[] o = (int[]) out.buffer();
+                    for (int i = 0; i < c.length; i++) {
+                        o[co + i] = (int) c[i];
+                    }
+                    break;
+                }
+                default:
+                    throw new AssertionError(t);
+            }
+        }
+        if (aVec && bVec) {
+            return out.reshape(Arrays.copyOf(outShape, outShape.length - 2));
+        }
+        if (aVec) {
+            return out.squeeze(-2);
+        }
+        if (bVec) {
+            return out.squeeze(-1);
+        }
+        return out;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    /** C[m,n] = A[m,k] B[k,n], all row-major contiguous at the given offsets; C starts zeroed. */
+    static void gemm(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k) {
+        for (int kk = 0; kk < k; kk += KC) {
+            int kEnd = Math.min(kk + KC, k);
+            for (int jj = 0; jj < n; jj += NC) {
+                int jEnd = Math.min(jj + NC, n);
+                for (int i = 0; i < m; i++) {
+                    int ci = co + i * n;
+                    int ai = ao + i * k;
+                    for (int p = kk; p < kEnd; p++) {
+                        double av = a[ai + p];
+                        int bp = bo + p * n;
+                        for (int j = jj; j < jEnd; j++) {
+                            c[ci + j] += av * b[bp + j];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k) {
+        for (int kk = 0; kk < k; kk += KC) {
+            int kEnd = Math.min(kk + KC, k);
+            for (int jj = 0; jj < n; jj += NC) {
+                int jEnd = Math.min(jj + NC, n);
+                for (int i = 0; i < m; i++) {
+                    int ci = co + i * n;
+                    int ai = ao + i * k;
+                    for (int p = kk; p < kEnd; p++) {
+                        float av = a[ai + p];
+                        int bp = bo + p * n;
+                        for (int j = jj; j < jEnd; j++) {
+                            c[ci + j] += av * b[bp + j];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static void gemm(long[] a, int ao, long[] b, int bo, long[] c, int co, int m, int n, int k) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                long av = a[ao + i * k + p];
+                int bp = bo + p * n;
+                int ci = co + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += av * b[bp + j];
+                }
+            }
+        }
+    }
+}
