@@ -153,7 +153,9 @@ public final class Format {
             for (double v : values) {
                 String s = probe.raw(v);
                 int dot = s.indexOf('.');
-                intW = Math.max(intW, dot < 0 ? s.length() : dot);
+                if (Double.isFinite(v) && !sci) {
+                    intW = Math.max(intW, dot);
+                }
                 w = Math.max(w, s.length());
             }
             return new ElementFormat(t, sci, fd, intW, Math.max(w, intW + (fd > 0 || !sci ? 1 + fd : 0)));
@@ -185,11 +187,13 @@ public final class Format {
             if (scientific) {
                 return String.format(Locale.ROOT, "%." + fractionDigits + "e", v);
             }
-            String s = new BigDecimal(v).setScale(fractionDigits, RoundingMode.HALF_EVEN).toPlainString();
-            if (fractionDigits == 0) {
+            // Each value gets the digits it needs (at most the common count); NumPy pads the rest with spaces.
+            int own = Math.min(fractionDigits, fixedDigits(v, type));
+            String s = new BigDecimal(v).setScale(own, RoundingMode.HALF_EVEN).toPlainString();
+            if (own == 0) {
                 s += ".";
             }
-            if (v == 0 && 1 / v < 0) {
+            if (v == 0 && 1 / v < 0 && !s.startsWith("-")) {
                 s = "-" + s;
             }
             return s;
@@ -205,10 +209,9 @@ public final class Format {
                 return " ".repeat(Math.max(0, width - s.length())) + s;
             }
             String s = raw(v);
-            if (!scientific) {
+            if (!scientific && Double.isFinite(v)) {
                 int dot = s.indexOf('.');
-                int ip = dot < 0 ? s.length() : dot;
-                String left = " ".repeat(Math.max(0, intWidth - ip)) + s;
+                String left = " ".repeat(Math.max(0, intWidth - dot)) + s;
                 return left + " ".repeat(Math.max(0, width - left.length()));
             }
             return " ".repeat(Math.max(0, width - s.length())) + s;
