@@ -1017,6 +1017,12 @@ public final class NdArray {
     public NdArray normL2(int... axes) { return Reductions.reduce(Reductions.Op.NORM_L2, this, axes, false); }
     /** Largest absolute value. */
     public NdArray normLinf(int... axes) { return Reductions.reduce(Reductions.Op.NORM_LINF, this, axes, false); }
+    public NdArray all(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.ALL, this, axes, keepDims); }
+    public NdArray any(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.ANY, this, axes, keepDims); }
+    public NdArray countNonzero(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.COUNT_NONZERO, this, axes, keepDims); }
+    public NdArray normL1(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.NORM_L1, this, axes, keepDims); }
+    public NdArray normL2(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.NORM_L2, this, axes, keepDims); }
+    public NdArray normLinf(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.NORM_LINF, this, axes, keepDims); }
     /** Cumulative sum over the flattened array. */
     public NdArray cumsum() { return Reductions.cumulative(this, null, false); }
     public NdArray cumsum(int axis) { return Reductions.cumulative(this, axis, false); }
@@ -1035,6 +1041,11 @@ public final class NdArray {
     /** Minimum ignoring NaN (all-NaN gives NaN). */
     public NdArray nanMin(int... axes) { return Reductions.reduce(Reductions.Op.NAN_MIN, this, axes, false); }
     public NdArray nanMax(int... axes) { return Reductions.reduce(Reductions.Op.NAN_MAX, this, axes, false); }
+    public NdArray nanSum(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.NAN_SUM, this, axes, keepDims); }
+    public NdArray nanProd(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.NAN_PROD, this, axes, keepDims); }
+    public NdArray nanMean(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.NAN_MEAN, this, axes, keepDims); }
+    public NdArray nanMin(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.NAN_MIN, this, axes, keepDims); }
+    public NdArray nanMax(int[] axes, boolean keepDims) { return Reductions.reduce(Reductions.Op.NAN_MAX, this, axes, keepDims); }
     /** Index of the minimum ignoring NaN; all-NaN is an error, as NumPy. */
     public NdArray nanArgmin() { return Reductions.arg(this, null, false, true, true); }
     public NdArray nanArgmin(int axis) { return Reductions.arg(this, axis, false, true, true); }
@@ -1060,6 +1071,7 @@ public final class NdArray {
     public TopK topK(int k, int axis) { return Sorting.topK(this, k, axis, true); }
     /** The {@code k} smallest along the last axis, smallest first. */
     public TopK bottomK(int k) { return Sorting.topK(this, k, -1, false); }
+    public TopK bottomK(int k, int axis) { return Sorting.topK(this, k, axis, false); }
 
     /** Sorted distinct values and how often each occurs. */
     public record Unique(NdArray values, NdArray counts) {
