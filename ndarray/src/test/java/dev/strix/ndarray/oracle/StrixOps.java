@@ -158,6 +158,11 @@ final class StrixOps {
             case "nanmean": return out(in("x").nanMean(axesOrEmpty()));
             case "nanmax": return out(in("x").nanMax(axesOrEmpty()));
             case "nanmin": return out(in("x").nanMin(axesOrEmpty()));
+            case "nanprod": return out(in("x").nanProd(axesOrEmpty()));
+            case "nanvar": return out(in("x").nanVar(axes(), ddof(), keepDims()));
+            case "nanstd": return out(in("x").nanStd(axes(), ddof(), keepDims()));
+            case "nanargmax": return out(hasAxis() ? in("x").nanArgmax(axis()) : in("x").nanArgmax());
+            case "nanargmin": return out(hasAxis() ? in("x").nanArgmin(axis()) : in("x").nanArgmin());
             // ---------------------------------------------------------------- sorting and searching
             case "sort": return out(hasAxis() ? in("x").sort(axis()) : in("x").ravel().sort());
             case "argsort": {
