@@ -228,10 +228,10 @@ final class StrixOps {
             case "setitem": {
                 NdArray x = in("x").copy();
                 String text = params.get("index").asText();
-                if (text.equals("mask")) {
-                    x.set(in("mask"), in("value"));
-                } else {
+                if (!text.contains("mask") && !text.contains("[[")) {
                     x.set(text, in("value"));
+                } else {
+                    x.set(in("value"), typedIndex(text));
                 }
                 return out(x);
             }
@@ -250,6 +250,11 @@ final class StrixOps {
         if (!text.contains("mask") && !text.contains("[[")) {
             return x.get(text);
         }
+        return x.get(typedIndex(text));
+    }
+
+    /** Subscript text as typed {@link Index} items; {@code mask} names the boolean input. */
+    private Index[] typedIndex(String text) {
         List<Index> items = new ArrayList<>();
         for (String item : splitTop(text)) {
             String s = item.trim();
@@ -257,15 +262,21 @@ final class StrixOps {
                 items.add(Index.array(in("mask")));
             } else if (s.startsWith("[")) {
                 items.add(Index.array(nestedList(s)));
-            } else if (s.equals(":")) {
-                items.add(Index.all());
+            } else if (s.contains(":")) {
+                String[] p = s.split(":", -1);
+                items.add(Index.slice(optInt(p[0]), optInt(p[1]), p.length > 2 && !p[2].isBlank()
+                        ? Integer.parseInt(p[2].trim()) : 1));
             } else if (s.equals("...")) {
                 items.add(Index.ellipsis());
             } else {
                 items.add(Index.at(Integer.parseInt(s)));
             }
         }
-        return x.get(items.toArray(new Index[0]));
+        return items.toArray(new Index[0]);
+    }
+
+    private static Integer optInt(String s) {
+        return s.isBlank() ? null : Integer.valueOf(s.trim());
     }
 
     private static List<String> splitTop(String text) {
