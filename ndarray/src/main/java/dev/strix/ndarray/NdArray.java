@@ -926,10 +926,14 @@ public final class NdArray {
     public NdArray round() { return Elementwise.unary(Unary.ROUND, this); }
     /** Rounds to {@code decimals} places (half to even on the scaled value, as NumPy). */
     public NdArray round(int decimals) {
-        if (decimals == 0 || !dtype.isFloating()) {
+        if (decimals == 0 || (!dtype.isFloating() && (decimals > 0 || !dtype.isInteger()))) {
             return round();
         }
         double f = Math.pow(10, Math.abs(decimals));
+        if (dtype.isInteger()) {
+            // NumPy rounds integers to tens, hundreds... (half to even) and keeps the integer type.
+            return astype(DType.FLOAT64).div(f).round().mul(f).astype(dtype);
+        }
         return decimals > 0 ? mul(f).round().div(f) : div(f).round().mul(f);
     }
     public NdArray trunc() { return Elementwise.unary(Unary.TRUNC, this); }

@@ -30,7 +30,7 @@ public final class Elementwise {
         DIV("div", (a, b) -> a / b, null),
         FLOOR_DIV("floorDiv", Elementwise::floorDivDouble, (a, b) -> b == 0 ? 0 : Math.floorDiv(a, b)),
         MOD("mod", Elementwise::modDouble, (a, b) -> b == 0 ? 0 : Math.floorMod(a, b)),
-        POW("pow", Math::pow, Elementwise::powLong),
+        POW("pow", Elementwise::powDouble, Elementwise::powLong),
         MINIMUM("minimum", Math::min, Math::min),
         MAXIMUM("maximum", Math::max, Math::max),
         ATAN2("atan2", Math::atan2, null),
@@ -193,6 +193,17 @@ public final class Elementwise {
             mod = Math.copySign(0.0, b);
         }
         return mod;
+    }
+
+    /**
+     * C99 {@code pow}, as NumPy: unlike {@link Math#pow}, {@code pow(1, y)} is 1 for every y (NaN
+     * included) and {@code pow(-1, ±inf)} is 1.
+     */
+    static double powDouble(double a, double b) {
+        if (a == 1.0 || (a == -1.0 && Double.isInfinite(b))) {
+            return 1.0;
+        }
+        return Math.pow(a, b);
     }
 
     static long powLong(long base, long exp) {
