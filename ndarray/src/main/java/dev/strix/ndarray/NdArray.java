@@ -875,6 +875,14 @@ public final class NdArray {
         return maximum(lo).minimum(hi).astypeIfNeeded(dtype.isFloating() ? dtype : DType.FLOAT64);
     }
 
+    /** Limits every element to {@code [lo, hi]} keeping integer types (NumPy's clip with int bounds). */
+    public NdArray clip(long lo, long hi) {
+        if (lo > hi) {
+            throw new IllegalArgumentException("clip: lower bound " + lo + " is above upper bound " + hi);
+        }
+        return Elementwise.binary(Binary.MINIMUM, Elementwise.binary(Binary.MAXIMUM, this, lo), hi);
+    }
+
     private NdArray astypeIfNeeded(DType t) {
         return dtype == t ? this : astype(t);
     }

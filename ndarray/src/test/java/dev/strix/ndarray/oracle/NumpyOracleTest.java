@@ -48,14 +48,6 @@ class NumpyOracleTest {
             // NumPy raises IndexError when index arrays do not broadcast together; Strix reports every
             // broadcast failure as ShapeMismatchException (an IllegalArgumentException naming both shapes).
             "extra/getitem_019", c -> assertThrows(ShapeMismatchException.class, () -> new StrixOps(c).run("getitem")),
-            // clip(double, double) takes Java doubles, which are Python floats in NumPy's scalar rules:
-            // an int64 array clipped to double bounds is float64, as np.clip(x, 0.0, 4.0). NumPy's case
-            // uses int bounds (int64 result); Strix has no long overload. Same values, float64.
-            "extra/clip_001", c -> {
-                NdArray r = new StrixOps(c).run("clip").get("out");
-                assertEquals(DType.FLOAT64, r.dtype(), "Strix clip(double, double) of int64 is float64");
-                assertEquals(OracleCases.decode(c.get("expected").get("out")).astype(DType.FLOAT64), r);
-            },
             // NumPy accumulates a float32 mean in float32, so 1e38 + 3e38 + ... overflows to inf. Strix
             // accumulates float32 reductions in float64 and rounds the result once to float32: finite.
             "extra/mean_000", c -> {

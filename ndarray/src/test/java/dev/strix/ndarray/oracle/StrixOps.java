@@ -123,7 +123,14 @@ final class StrixOps {
             case "arctan": return out(in("x").atan());
             case "abs": return out(in("x").abs());
             case "round": return out(in("x").round(params.path("decimals").asInt(0)));
-            case "clip": return out(in("x").clip(params.get("lo").asDouble(), params.get("hi").asDouble()));
+            case "clip": {
+                JsonNode lo = params.get("lo");
+                JsonNode hi = params.get("hi");
+                // Python int bounds are Java longs (keep int types); float bounds are doubles.
+                return out(lo.isIntegralNumber() && hi.isIntegralNumber()
+                        ? in("x").clip(lo.asLong(), hi.asLong())
+                        : in("x").clip(lo.asDouble(), hi.asDouble()));
+            }
             // ---------------------------------------------------------------- element-wise, binary
             case "add": return out(in("a").add(in("b")));
             case "subtract": return out(in("a").sub(in("b")));
