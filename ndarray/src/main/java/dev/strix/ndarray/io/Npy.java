@@ -93,14 +93,20 @@ public final class Npy {
         }
         Object data = readData(in, file, name, h, knownLength >= 0);
         int[] shape = h.shape;
-        if (h.fortran && shape.length > 1) {
-            int[] rev = new int[shape.length];
-            for (int d = 0; d < shape.length; d++) {
-                rev[d] = shape[shape.length - 1 - d];
+        try {
+            if (h.fortran && shape.length > 1) {
+                int[] rev = new int[shape.length];
+                for (int d = 0; d < shape.length; d++) {
+                    rev[d] = shape[shape.length - 1 - d];
+                }
+                return NdArray.wrap(data, rev).transpose().contiguous();
             }
-            return NdArray.wrap(data, rev).transpose().contiguous();
+            return NdArray.wrap(data, shape);
+        } catch (IllegalArgumentException e) {
+            // a shape valid for NumPy that NdArray cannot represent
+            throw NdFormatException.atOffset(file, name, h.headerStart, "unsupported shape " + shapeString(shape)
+                    + ": " + e.getMessage(), e);
         }
-        return NdArray.wrap(data, shape);
     }
 
     /** The element encodings read; {@code out} is the dtype they become. */
@@ -127,6 +133,7 @@ public final class Npy {
         boolean fortran;
         int[] shape;
         long count;
+        long headerStart;
         long dataOffset;
     }
 
@@ -156,14 +163,15 @@ public final class Npy {
         int lenBytes = h.major == 1 ? 2 : 4;
         byte[] lb = in.readNBytes(lenBytes);
         if (lb.length < lenBytes) {
-            throw NdFormatException.atOffset(file, name, 8 + lb.length, "truncated header: the file ends inside"
-                    + " the header length field");
+            throw NdFormatException.atOffset(file, name, 8, "truncated header: the file ends inside"
+                    + " the header length field at offset 8");
         }
         long hlen = ByteBuffer.wrap(lb).order(ByteOrder.LITTLE_ENDIAN).getShort(0) & 0xffffL;
         if (lenBytes == 4) {
             hlen = ByteBuffer.wrap(lb).order(ByteOrder.LITTLE_ENDIAN).getInt(0) & 0xffffffffL;
         }
         long headerStart = 8 + lenBytes;
+        h.headerStart = headerStart;
         if (knownLength >= 0 && headerStart + hlen > knownLength) {
             throw NdFormatException.atOffset(file, name, headerStart, "truncated header: the header length field"
                     + " says " + hlen + " bytes but only " + (knownLength - headerStart) + " remain");

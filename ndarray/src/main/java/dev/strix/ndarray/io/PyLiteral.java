@@ -105,7 +105,7 @@ final class PyLiteral {
         skipWs();
         while (true) {
             if (i >= s.length()) {
-                throw new Error(i, "unexpected end of header inside the dict opened at index " + open);
+                throw new Error(open, "unterminated dict: no closing '}' before the end of the header");
             }
             if (s.charAt(i) == '}') {
                 i++;
@@ -142,8 +142,8 @@ final class PyLiteral {
         skipWs();
         while (true) {
             if (i >= s.length()) {
-                throw new Error(i, "unexpected end of header inside the " + (close == ')' ? "tuple" : "list")
-                        + " opened at index " + open);
+                throw new Error(open, "unterminated " + (close == ')' ? "tuple" : "list") + ": no closing '"
+                        + close + "' before the end of the header");
             }
             if (s.charAt(i) == close) {
                 i++;
