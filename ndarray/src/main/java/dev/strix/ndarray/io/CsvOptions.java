@@ -58,6 +58,7 @@ public final class CsvOptions {
         return new CsvOptions(c, header, quote, missing, comment, dtype, skipRows);
     }
 
+    /** The field separator. */
     public char delimiter() {
         return delimiter;
     }
@@ -67,6 +68,7 @@ public final class CsvOptions {
         return new CsvOptions(delimiter, hasHeader, quote, missing, comment, dtype, skipRows);
     }
 
+    /** Whether the first row holds the column names. */
     public boolean header() {
         return header;
     }
@@ -84,6 +86,7 @@ public final class CsvOptions {
         return new CsvOptions(delimiter, header, c, missing, comment, dtype, skipRows);
     }
 
+    /** The quote character. */
     public char quote() {
         return quote;
     }
@@ -142,6 +145,7 @@ public final class CsvOptions {
         return new CsvOptions(delimiter, header, quote, missing, comment, t, skipRows);
     }
 
+    /** The type numeric columns are read as. */
     public DType dtype() {
         return dtype;
     }
@@ -158,6 +162,7 @@ public final class CsvOptions {
         return new CsvOptions(delimiter, header, quote, missing, comment, dtype, n);
     }
 
+    /** How many lines are skipped before the header. */
     public int skipRows() {
         return skipRows;
     }

@@ -45,6 +45,7 @@ public final class CsvTable {
         return nrows;
     }
 
+    /** The number of columns. */
     public int ncols() {
         return header.size();
     }

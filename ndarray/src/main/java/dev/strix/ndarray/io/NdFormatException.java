@@ -11,9 +11,13 @@ import java.nio.file.Path;
 public class NdFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file, or null; transient because {@link Path} is not serializable ({@link #source} keeps its name). */
     private final transient Path file;
+    /** The name of the source as in the message. */
     private final String source;
+    /** A byte offset or a 1-based line number. */
     private final long position;
+    /** Whether {@link #position} is a line number. */
     private final boolean lineBased;
 
     private NdFormatException(Path file, String source, long position, boolean lineBased, String detail,
