@@ -371,6 +371,33 @@ public final class Nd {
         return new NdRandom(seed);
     }
 
+    // ------------------------------------------------------------------ files
+
+    /**
+     * Loads an array by file extension (case-insensitive): {@code .npy} with
+     * {@link dev.strix.ndarray.io.Npy#read(java.nio.file.Path)}, {@code .csv} as the numeric
+     * columns of {@link dev.strix.ndarray.io.Csv#read(java.nio.file.Path)} (a rows x columns
+     * float64 array; text columns are left out).
+     *
+     * @throws IllegalArgumentException for any other extension
+     * @throws dev.strix.ndarray.io.NdFormatException if the file is malformed
+     * @throws java.io.IOException if it cannot be read
+     */
+    public static NdArray load(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Path fn = file.getFileName();
+        String name = fn == null ? "" : fn.toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".npy")) {
+            return dev.strix.ndarray.io.Npy.read(file);
+        }
+        if (name.endsWith(".csv")) {
+            return dev.strix.ndarray.io.Csv.read(file).numeric();
+        }
+        int dot = name.lastIndexOf('.');
+        throw new IllegalArgumentException("Nd.load: cannot tell the format of " + file + " from its extension "
+                + (dot < 0 ? "(none)" : "'" + name.substring(dot) + "'") + "; expected .npy or .csv"
+                + (name.endsWith(".npz") ? " (use dev.strix.ndarray.io.Npz.read for archives)" : ""));
+    }
+
     static void checkLength(String op, long n) {
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(op + ": " + n + " elements exceed the 2^31 - 9 limit of one Java array");

@@ -1218,4 +1218,16 @@ public final class NdArray {
     public int hashCode() {
         return 31 * (31 * dtype.hashCode() + Arrays.hashCode(shape)) + Elementwise.valueHash(this);
     }
+
+    // ------------------------------------------------------------------ files
+
+    /**
+     * Saves this array as a NumPy {@code .npy} file (atomically; see
+     * {@link dev.strix.ndarray.io.Npy#write(java.nio.file.Path, NdArray)}).
+     *
+     * @throws java.io.IOException if the file cannot be written
+     */
+    public void save(java.nio.file.Path file) throws java.io.IOException {
+        dev.strix.ndarray.io.Npy.write(file, this);
+    }
 }
