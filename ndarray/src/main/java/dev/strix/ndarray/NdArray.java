@@ -134,6 +134,11 @@ public final class NdArray {
                 throw new IllegalArgumentException(op + ": negative dimension in shape "
                         + ShapeMismatchException.shapeString(shape));
             }
+            if (s == 0) {
+                return 0; // empty, however large the other dimensions
+            }
+        }
+        for (int s : shape) {
             n *= s;
             if (n > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException(op + ": shape " + ShapeMismatchException.shapeString(shape)

@@ -279,11 +279,15 @@ public final class Reductions {
     }
 
     static int sizeOf(int[] shape) {
-        int n = 1;
+        long n = 1;
         for (int s : shape) {
             n *= s;
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("reduction: the result shape " + ShapeMismatchException.shapeString(shape)
+                        + " has more than 2^31 - 9 elements, the limit of one Java array");
+            }
         }
-        return n;
+        return (int) n;
     }
 
     static double reduceDouble(Op op, double[] x, int off, int n) {
