@@ -80,7 +80,7 @@ public final class IrisSummary {
     static String row(NdArray v) {
         StringBuilder sb = new StringBuilder();
         for (double d : v.toDoubleArray()) {
-            sb.append(String.format(Locale.ROOT, "%9.4f", d));
+            sb.append(String.format(Locale.ROOT, "%10.4f", d));
         }
         return sb.toString();
     }
