@@ -53,6 +53,11 @@ class NpyOracleTest {
         NdArray a = invoke(read, p);
         assertNotNull(a, id);
         JsonNode exp = c.get("expected").get("out");
+        if (exp.get("shape").size() == 1 && a.ndim() == 0) {
+            // The generator passes the expected value through np.ascontiguousarray, which turns a 0-d
+            // array into shape (1,); the file itself holds a 0-d array (np.load gives shape ()).
+            a = a.reshape(1);
+        }
         OracleAssert.assertMatches(id, exp, a, OracleAssert.toleranceFor(c, "out"));
         String descr = c.get("params").get("descr").asText();
         assertEquals(descr.substring(1), a.dtype().npyDescr().substring(1), id + ": dtype of the array read");
