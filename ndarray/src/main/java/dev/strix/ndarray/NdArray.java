@@ -198,6 +198,9 @@ public final class NdArray {
 
     /** True when the elements are laid out row-major with no gaps (C-contiguous). */
     public boolean isContiguous() {
+        if (size == 0) {
+            return true; // no element to misplace, as NumPy's C_CONTIGUOUS flag
+        }
         int expected = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
             if (shape[d] != 1 && strides[d] != expected) {
