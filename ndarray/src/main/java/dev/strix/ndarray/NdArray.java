@@ -432,7 +432,7 @@ public final class NdArray {
 
     /** Elements at flat (row-major) positions, as NumPy's {@code take} without an axis; shape of {@code indices}. */
     public NdArray take(NdArray indices) {
-        return Indexing.get(ravel(), new Index[] {Index.array(indices)});
+        return Indexing.get(ravel(), new Index[] {Index.array(indices)}, "take");
     }
 
     /** Slices at {@code indices} along {@code axis} ({@code np.take(a, indices, axis)}). */
@@ -441,7 +441,7 @@ public final class NdArray {
         Index[] idx = new Index[ax + 1];
         Arrays.fill(idx, Index.all());
         idx[ax] = Index.array(indices);
-        return Indexing.get(this, idx);
+        return Indexing.get(this, idx, "take");
     }
 
     public NdArray take(int[] indices, int axis) {
