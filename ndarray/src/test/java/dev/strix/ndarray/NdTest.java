@@ -27,6 +27,13 @@ class NdTest {
         assertShape(Nd.arange(3, 1, 1), 0);
         assertShape(Nd.arange(1, 3, -1), 0);
         assertShape(Nd.arange(-4), 0);
+        // stop - start overflows a long here; the range is far too long, not empty
+        TestSupport.assertThrowsWith(IllegalArgumentException.class, () -> Nd.arange(-(1L << 62), 1L << 62, 1), "arange");
+        assertValues(Nd.arange(0, Long.MAX_VALUE, Long.MAX_VALUE), 0);
+        NdArray extremes = Nd.arange(Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
+        assertEquals(2, extremes.size());
+        assertEquals(Long.MAX_VALUE, extremes.getLong(0));
+        assertEquals(-1, extremes.getLong(1));
     }
 
     @Test
