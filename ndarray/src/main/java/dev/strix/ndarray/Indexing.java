@@ -91,7 +91,7 @@ final class Indexing {
         if (r.advAxes.isEmpty()) {
             int[] target = r.view.shape();
             try {
-                Cast.assign(r.view, value.broadcastTo(target));
+                Cast.assign(r.view, dropLeadingOnes(value, target.length).broadcastTo(target));
             } catch (ShapeMismatchException e) {
                 throw new ShapeMismatchException("set: could not broadcast the value of shape "
                         + ShapeMismatchException.shapeString(value.shape()) + " into the indexed shape "
@@ -102,7 +102,7 @@ final class Indexing {
         Selection s = select(r, "set");
         NdArray v;
         try {
-            v = value.broadcastTo(s.shape).astype(a.dtype());
+            v = dropLeadingOnes(value, s.shape.length).broadcastTo(s.shape).astype(a.dtype());
         } catch (ShapeMismatchException e) {
             throw new ShapeMismatchException("set: could not broadcast the value of shape "
                     + ShapeMismatchException.shapeString(value.shape()) + " into the indexed shape "
@@ -119,6 +119,15 @@ final class Indexing {
                 Buffers.setLong(dst, t, off[i], Buffers.getLong(src, t, i));
             }
         }
+    }
+
+    /** NumPy drops leading length-1 axes of an assigned value with more dimensions than the target. */
+    private static NdArray dropLeadingOnes(NdArray value, int targetNdim) {
+        NdArray v = value;
+        while (v.ndim() > targetNdim && v.shape(0) == 1) {
+            v = v.squeeze(0);
+        }
+        return v;
     }
 
     static void put(NdArray a, NdArray indices, NdArray values) {

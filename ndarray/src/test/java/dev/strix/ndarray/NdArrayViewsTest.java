@@ -93,6 +93,11 @@ class NdArrayViewsTest {
         assertValues(z.row(2), 2, 2, 2, 2);
         z.set(-1.0, all(), at(0));
         assertValues(z.col(0), -1, -1, -1);
+        // as NumPy, leading length-1 axes of the value are dropped: a[0] = np.ones((1, 4))
+        z.set("0", Nd.full(3.0, 1, 4));
+        assertValues(z.row(0), 3, 3, 3, 3);
+        z.set("[2]", Nd.full(4.0, 1, 1, 4));
+        assertValues(z.row(2), 4, 4, 4, 4);
     }
 
     @Test
