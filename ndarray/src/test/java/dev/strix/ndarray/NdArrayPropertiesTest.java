@@ -518,4 +518,201 @@ class NdArrayPropertiesTest {
             assertNotEquals(a, a.astype(DType.FLOAT32), "different dtypes are never equal");
         }
     }
+
+    // ------------------------------------------------------------------ axis reductions against plain loops
+
+    /** Calls {@code f} with each index of {@code shape} with {@code axis} removed, and the lane along it. */
+    interface LaneConsumer {
+        void accept(int[] outIndex, double[] lane);
+    }
+
+    static void forEachLane(NdArray a, int axis, LaneConsumer f) {
+        int[] shape = a.shape();
+        int[] outShape = new int[shape.length - 1];
+        for (int d = 0, k = 0; d < shape.length; d++) {
+            if (d != axis) {
+                outShape[k++] = shape[d];
+            }
+        }
+        for (int[] o : TestSupport.indices(outShape)) {
+            double[] lane = new double[shape[axis]];
+            int[] full = new int[shape.length];
+            for (int d = 0, k = 0; d < shape.length; d++) {
+                if (d != axis) {
+                    full[d] = o[k++];
+                }
+            }
+            for (int i = 0; i < lane.length; i++) {
+                full[axis] = i;
+                lane[i] = a.getDouble(full);
+            }
+            f.accept(o, lane);
+        }
+    }
+
+    @Property(tries = 200)
+    void axisReductionsMatchPlainLoops(@ForAll("floatArrays") NdArray a, @ForAll long seed) {
+        if (a.ndim() == 0) {
+            return;
+        }
+        int axis = new Random(seed).nextInt(a.ndim());
+        NdArray sum = a.sum(axis);
+        NdArray max = a.shape(axis) > 0 ? a.max(axis) : null;
+        NdArray nanMin = a.shape(axis) > 0 ? a.nanMin(axis) : null;
+        NdArray argmax = a.shape(axis) > 0 ? a.argmax(axis) : null;
+        NdArray cum = a.cumsum(axis);
+        NdArray sorted = a.sort(axis);
+        NdArray keep = a.sum(axis, true);
+        assertEquals(a.ndim(), keep.ndim());
+        assertEquals(1, keep.shape(axis));
+        forEachLane(a, axis, (o, lane) -> {
+            double s = 0;
+            boolean inf = false;
+            for (double x : lane) {
+                s += x;
+                inf |= Double.isInfinite(x) || Double.isNaN(x);
+            }
+            double got = sum.getDouble(o);
+            if (inf) {
+                assertEquals(Double.isNaN(s), Double.isNaN(got), "sum " + Arrays.toString(lane));
+            } else {
+                assertTrue(Math.abs(s - got) <= 1e-9, () -> "sum of " + Arrays.toString(lane) + " gave " + got);
+            }
+            if (max != null) {
+                double mx = Double.NEGATIVE_INFINITY;
+                double nmin = Double.NaN;
+                int am = -1;
+                for (int i = 0; i < lane.length; i++) {
+                    double x = lane[i];
+                    if (Double.isNaN(x)) {
+                        mx = Double.NaN;
+                        if (am < 0 || !Double.isNaN(lane[am])) {
+                            am = i;
+                        }
+                    } else {
+                        if (!Double.isNaN(mx) && x > mx) {
+                            mx = x;
+                        }
+                        if (Double.isNaN(nmin) || x < nmin) {
+                            nmin = x;
+                        }
+                        if (am < 0 || (!Double.isNaN(lane[am]) && x > lane[am])) {
+                            am = i;
+                        }
+                    }
+                }
+                if (Double.isNaN(mx)) {
+                    assertTrue(Double.isNaN(max.getDouble(o)));
+                } else {
+                    assertEquals(mx, max.getDouble(o), 0.0);
+                }
+                assertEquals(nmin, nanMin.getDouble(o), 0.0);
+                assertEquals(am, argmax.getLong(o), () -> "argmax of " + Arrays.toString(lane));
+            }
+            double[] sortedLane = lane.clone();
+            Arrays.sort(sortedLane);
+            double run = 0;
+            int[] full = new int[a.ndim()];
+            for (int d = 0, k = 0; d < a.ndim(); d++) {
+                if (d != axis) {
+                    full[d] = o[k++];
+                }
+            }
+            for (int i = 0; i < lane.length; i++) {
+                full[axis] = i;
+                run += lane[i];
+                double c = cum.getDouble(full);
+                assertTrue(c == run || (Double.isNaN(c) && Double.isNaN(run)) || Math.abs(c - run) <= 1e-9);
+                double so = sorted.getDouble(full);
+                assertTrue(so == sortedLane[i] || (Double.isNaN(so) && Double.isNaN(sortedLane[i])));
+            }
+        });
+    }
+
+    @Property(tries = 200)
+    void elementwiseOnAnyLayoutMatchesPlainLoops(@ForAll("floatArrays") NdArray a) {
+        NdArray e = a.exp();
+        NdArray t = a.tanh();
+        NdArray m = a.mul(a.flip()).add(1.5);
+        NdArray f = a.flip();
+        NdArray g = a.gt(0.5);
+        NdArray mapped = a.map(x -> 2 * x - 1);
+        for (int[] i : TestSupport.indices(a.shape())) {
+            double x = a.getDouble(i);
+            int[] j = i.clone();
+            for (int d = 0; d < j.length; d++) {
+                j[d] = a.shape(d) - 1 - i[d];
+            }
+            assertEquals(Math.exp(x), e.getDouble(i), 0.0);
+            assertEquals(Math.tanh(x), t.getDouble(i), 0.0);
+            assertEquals(x * a.getDouble(j) + 1.5, m.getDouble(i), 0.0);
+            assertEquals(a.getDouble(j), f.getDouble(i), 0.0);
+            assertEquals(x > 0.5, g.getBoolean(i));
+            assertEquals(2 * x - 1, mapped.getDouble(i), 0.0);
+        }
+    }
+
+    @Property(tries = 200)
+    void takeAlongAnAxisMatchesPlainLoops(@ForAll("arrays") NdArray a, @ForAll long seed) {
+        if (a.ndim() == 0 || a.size() == 0) {
+            return;
+        }
+        Random r = new Random(seed);
+        int axis = r.nextInt(a.ndim());
+        int n = a.shape(axis);
+        int[] idx = new int[r.nextInt(5)];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = r.nextInt(2 * n) - n;
+        }
+        NdArray t = a.take(idx, axis);
+        assertEquals(a.dtype(), t.dtype());
+        for (int[] i : TestSupport.indices(t.shape())) {
+            int[] src = i.clone();
+            int k = idx[i[axis]];
+            src[axis] = k < 0 ? k + n : k;
+            assertEquals(a.getDouble(src), t.getDouble(i), 0.0);
+        }
+    }
+
+    @Property(tries = 100)
+    void batchedMatmulMatchesPlainLoops(@ForAll @IntRange(max = 3) int m, @ForAll @IntRange(max = 3) int k,
+            @ForAll @IntRange(max = 3) int n, @ForAll("shapePairs") int[][] batch, @ForAll long seed) {
+        if (batch[0].length > 2 || batch[1].length > 2) {
+            return;
+        }
+        Random r = new Random(seed);
+        int[] sa = Arrays.copyOf(batch[0], batch[0].length + 2);
+        sa[sa.length - 2] = m;
+        sa[sa.length - 1] = k;
+        int[] sb = Arrays.copyOf(batch[1], batch[1].length + 2);
+        sb[sb.length - 2] = k;
+        sb[sb.length - 1] = n;
+        NdArray a = Nd.random(r.nextLong()).integers(-4, 5, sa).astype(DType.FLOAT64);
+        NdArray b = Nd.random(r.nextLong()).integers(-4, 5, sb).astype(DType.FLOAT64);
+        if (r.nextBoolean()) {
+            a = a.swapAxes(-1, -2).copy().swapAxes(-1, -2); // same values, transposed layout
+        }
+        NdArray c = a.matmul(b);
+        int[] bs = expectedBroadcast(batch[0], batch[1]);
+        int[] expectedShape = Arrays.copyOf(bs, bs.length + 2);
+        expectedShape[bs.length] = m;
+        expectedShape[bs.length + 1] = n;
+        assertArrayEquals(expectedShape, c.shape());
+        for (int[] i : TestSupport.indices(expectedShape)) {
+            int[] bi = Arrays.copyOf(i, bs.length);
+            int[] ia = project(bi, batch[0]);
+            int[] ib = project(bi, batch[1]);
+            double s = 0;
+            for (int p = 0; p < k; p++) {
+                int[] ai = Arrays.copyOf(ia, ia.length + 2);
+                ai[ia.length] = i[bs.length];
+                ai[ia.length + 1] = p;
+                int[] bj = Arrays.copyOf(ib, ib.length + 2);
+                bj[ib.length] = p;
+                bj[ib.length + 1] = i[bs.length + 1];
+                s += a.getDouble(ai) * b.getDouble(bj);
+            }
+            assertEquals(s, c.getDouble(i), 0.0);
+        }
+    }
 }
