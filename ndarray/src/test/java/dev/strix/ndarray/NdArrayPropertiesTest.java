@@ -715,4 +715,71 @@ class NdArrayPropertiesTest {
             assertEquals(s, c.getDouble(i), 0.0);
         }
     }
+
+    // ------------------------------------------------------------------ more view laws
+
+    @Property(tries = 200)
+    void reshapeOfAnySlicedViewKeepsRowMajorOrder(@ForAll("arrays") NdArray a, @ForAll long seed) {
+        Random r = new Random(seed);
+        NdArray v = a.get(new RandomIndex(a.shape(), r).text.toString());
+        int[] ns = randomShapeOfSize(v.size(), r);
+        NdArray re = v.reshape(ns);
+        assertArrayEquals(ns, re.shape());
+        assertEquals(v.flatten(), re.flatten());
+        assertEquals(v.copy(), re.reshape(v.shape()));
+        if (re.buffer() == v.buffer() && re.size() > 0 && v.dtype() != DType.BOOL) {
+            // a reshape that shares the buffer must be a true view: writes show through
+            double before = v.getFlat(0);
+            re.setDouble(-12345, new int[ns.length]);
+            assertEquals(-12345, v.getFlat(0), 0.0);
+            re.setDouble(before, new int[ns.length]);
+        }
+    }
+
+    @Property(tries = 200)
+    void reductionsOverAxisSetsIgnoreLayout(@ForAll("floatArrays") NdArray a, @ForAll long seed) {
+        Random r = new Random(seed);
+        NdArray v = a.get(new RandomIndex(a.shape(), r).text.toString());
+        NdArray c = v.copy();
+        List<Integer> axes = new ArrayList<>();
+        for (int d = 0; d < v.ndim(); d++) {
+            if (r.nextBoolean()) {
+                axes.add(d - (r.nextBoolean() ? v.ndim() : 0));
+            }
+        }
+        int[] ax = axes.stream().mapToInt(Integer::intValue).toArray();
+        boolean keep = r.nextBoolean();
+        assertEquals(c.sum(ax, keep), v.sum(ax, keep));
+        assertEquals(c.mean(ax, keep), v.mean(ax, keep));
+        assertEquals(c.prod(ax, keep), v.prod(ax, keep));
+        assertEquals(c.var(ax, 0, keep), v.var(ax, 0, keep));
+        assertEquals(c.nanVar(ax, 1, keep), v.nanVar(ax, 1, keep));
+        assertEquals(c.normL2(ax), v.normL2(ax));
+        assertEquals(c.any(ax), v.any(ax));
+        assertEquals(c.countNonzero(ax), v.countNonzero(ax));
+        boolean empty = false;
+        for (int d : ax) {
+            empty |= v.shape(d) == 0;
+        }
+        if (ax.length == 0) {
+            empty = v.size() == 0;
+        }
+        if (!empty) {
+            assertEquals(c.min(ax, keep), v.min(ax, keep));
+            assertEquals(c.max(ax, keep), v.max(ax, keep));
+        }
+    }
+
+    @Property(tries = 200)
+    void printingNeverFailsAndMatricesAlign(@ForAll("arrays") NdArray a) {
+        String s = a.toString();
+        assertTrue(s.contains(a.dtype().numpyName()));
+        assertTrue(s.contains(ShapeMismatchException.shapeString(a.shape())));
+        if (a.ndim() == 2 && a.size() > 0) {
+            String[] lines = s.split("\n");
+            for (int i = 2; i < lines.length; i++) {
+                assertEquals(lines[1].length(), lines[i].length(), s);
+            }
+        }
+    }
 }
