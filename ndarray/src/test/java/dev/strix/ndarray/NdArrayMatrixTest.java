@@ -141,6 +141,15 @@ class NdArrayMatrixTest {
         assertEquals(2, b.itemLong());
         assertEquals(DType.FLOAT32, Nd.ofFloats(1f, 2f).matmul(Nd.ofFloats(3f, 4f)).dtype());
         assertEquals(DType.FLOAT64, Nd.ofInts(1).matmul(Nd.of(2)).dtype());
+        // batched int32: every batch element, and fast enough that per-batch widening would show
+        NdArray x = Nd.random(3).integers(-9, 10, 20000, 3, 2).astype(DType.INT32);
+        NdArray y = Nd.random(4).integers(-9, 10, 20000, 2, 3).astype(DType.INT32);
+        long t0 = System.nanoTime();
+        NdArray z = x.matmul(y);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(DType.INT32, z.dtype());
+        assertEquals(x.astype(DType.FLOAT64).matmul(y.astype(DType.FLOAT64)), z.astype(DType.FLOAT64));
+        assertTrue(ms < 5000, "batched int32 matmul took " + ms + " ms");
     }
 
     @Test
