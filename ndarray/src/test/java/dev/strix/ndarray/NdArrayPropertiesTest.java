@@ -551,11 +551,13 @@ class NdArrayPropertiesTest {
     }
 
     @Property(tries = 200)
-    void axisReductionsMatchPlainLoops(@ForAll("floatArrays") NdArray a, @ForAll long seed) {
+    void axisReductionsMatchPlainLoops(@ForAll("floatArrays") NdArray base, @ForAll long seed) {
+        Random r = new Random(seed);
+        NdArray a = r.nextBoolean() ? base : base.get(new RandomIndex(base.shape(), r).text.toString());
         if (a.ndim() == 0) {
             return;
         }
-        int axis = new Random(seed).nextInt(a.ndim());
+        int axis = r.nextInt(a.ndim());
         NdArray sum = a.sum(axis);
         NdArray max = a.shape(axis) > 0 ? a.max(axis) : null;
         NdArray nanMin = a.shape(axis) > 0 ? a.nanMin(axis) : null;
