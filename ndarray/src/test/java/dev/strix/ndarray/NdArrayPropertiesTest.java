@@ -784,4 +784,53 @@ class NdArrayPropertiesTest {
             }
         }
     }
+
+    // ------------------------------------------------------------------ masks
+
+    @Property(tries = 200)
+    void masksSelectAndAssignInRowMajorOrder(@ForAll("arrays") NdArray base, @ForAll long seed) {
+        Random r = new Random(seed);
+        NdArray a = base.copy();
+        int k = a.ndim() == 0 ? 0 : 1 + r.nextInt(a.ndim());
+        int[] maskShape = Arrays.copyOf(a.shape(), k);
+        boolean[] m = new boolean[TestSupport.product(maskShape)];
+        int count = 0;
+        for (int i = 0; i < m.length; i++) {
+            m[i] = r.nextBoolean();
+            count += m[i] ? 1 : 0;
+        }
+        NdArray mask = NdArray.wrap(m, maskShape);
+        if (k == 0) {
+            return;
+        }
+        NdArray sel = a.get(mask);
+        int[] rest = Arrays.copyOfRange(a.shape(), k, a.ndim());
+        int[] expectedShape = new int[rest.length + 1];
+        expectedShape[0] = count;
+        System.arraycopy(rest, 0, expectedShape, 1, rest.length);
+        assertArrayEquals(expectedShape, sel.shape());
+        int restSize = TestSupport.product(rest);
+        double[] flat = a.toDoubleArray();
+        double[] got = sel.toDoubleArray();
+        int j = 0;
+        for (int i = 0; i < m.length; i++) {
+            if (m[i]) {
+                for (int q = 0; q < restSize; q++) {
+                    double e = flat[i * restSize + q];
+                    double g = got[j++];
+                    assertTrue(e == g || (Double.isNaN(e) && Double.isNaN(g)));
+                }
+            }
+        }
+        NdArray b = a.copy();
+        b.set(mask, 1.0);
+        double[] after = b.toDoubleArray();
+        for (int i = 0; i < m.length; i++) {
+            for (int q = 0; q < restSize; q++) {
+                double e = m[i] ? Nd.scalar(1.0).astype(a.dtype()).item() : flat[i * restSize + q];
+                double g = after[i * restSize + q];
+                assertTrue(e == g || (Double.isNaN(e) && Double.isNaN(g)), "mask assignment at " + i);
+            }
+        }
+    }
 }
