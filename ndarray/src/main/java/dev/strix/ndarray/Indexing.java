@@ -24,11 +24,16 @@ final class Indexing {
     }
 
     static NdArray get(NdArray a, Index[] index) {
-        Resolved r = resolve(a, index, "get");
+        return get(a, index, "get");
+    }
+
+    /** As {@link #get(NdArray, Index[])}; {@code op} names the public operation in error messages. */
+    static NdArray get(NdArray a, Index[] index, String op) {
+        Resolved r = resolve(a, index, op);
         if (r.advAxes.isEmpty()) {
             return r.view;
         }
-        Selection s = select(r);
+        Selection s = select(r, op);
         NdArray out = NdArray.allocate(a.dtype(), s.shape);
         Object src = a.buffer();
         Object dst = out.buffer();
@@ -86,7 +91,7 @@ final class Indexing {
         if (r.advAxes.isEmpty()) {
             int[] target = r.view.shape();
             try {
-                Cast.assign(r.view, value.broadcastTo(target));
+                Cast.assign(r.view, dropLeadingOnes(value, target.length).broadcastTo(target));
             } catch (ShapeMismatchException e) {
                 throw new ShapeMismatchException("set: could not broadcast the value of shape "
                         + ShapeMismatchException.shapeString(value.shape()) + " into the indexed shape "
@@ -94,10 +99,10 @@ final class Indexing {
             }
             return;
         }
-        Selection s = select(r);
+        Selection s = select(r, "set");
         NdArray v;
         try {
-            v = value.broadcastTo(s.shape).astype(a.dtype());
+            v = dropLeadingOnes(value, s.shape.length).broadcastTo(s.shape).astype(a.dtype());
         } catch (ShapeMismatchException e) {
             throw new ShapeMismatchException("set: could not broadcast the value of shape "
                     + ShapeMismatchException.shapeString(value.shape()) + " into the indexed shape "
@@ -114,6 +119,15 @@ final class Indexing {
                 Buffers.setLong(dst, t, off[i], Buffers.getLong(src, t, i));
             }
         }
+    }
+
+    /** NumPy drops leading length-1 axes of an assigned value with more dimensions than the target. */
+    private static NdArray dropLeadingOnes(NdArray value, int targetNdim) {
+        NdArray v = value;
+        while (v.ndim() > targetNdim && v.shape(0) == 1) {
+            v = v.squeeze(0);
+        }
+        return v;
     }
 
     static void put(NdArray a, NdArray indices, NdArray values) {
@@ -341,7 +355,7 @@ final class Indexing {
         int[] offsets;
     }
 
-    private static Selection select(Resolved r) {
+    private static Selection select(Resolved r, String op) {
         NdArray view = r.view;
         int[] vShape = view.shape();
         int[] vStrides = view.strides();
@@ -358,7 +372,7 @@ final class Indexing {
                 for (NdArray x : r.advArrays) {
                     sb.append(sb.length() == 0 ? "" : " ").append(ShapeMismatchException.shapeString(x.shape()));
                 }
-                throw new ShapeMismatchException("shape mismatch: indexing arrays could not be broadcast together with shapes "
+                throw new ShapeMismatchException(op + ": shape mismatch: indexing arrays could not be broadcast together with shapes "
                         + sb);
             }
         }
@@ -372,7 +386,7 @@ final class Indexing {
                 long v = idx[b];
                 long w = v < 0 ? v + len : v;
                 if (w < 0 || w >= len) {
-                    throw new IndexOutOfBoundsException("index " + v + " is out of bounds for axis " + axis
+                    throw new IndexOutOfBoundsException(op + ": index " + v + " is out of bounds for axis " + axis
                             + " with size " + len);
                 }
                 advOffset[b] += (int) w * vStrides[axis];

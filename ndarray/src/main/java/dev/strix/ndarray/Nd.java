@@ -98,8 +98,14 @@ public final class Nd {
         if (step == 0) {
             throw new IllegalArgumentException("arange: step cannot be zero");
         }
-        long n = step > 0 ? Math.max(0, Math.floorDiv(stop - start + step - 1, step))
-                : Math.max(0, Math.floorDiv(start - stop - step - 1, -step));
+        // exact: stop - start can overflow a long (e.g. from -2^62 to 2^62)
+        java.math.BigInteger span = java.math.BigInteger.valueOf(stop).subtract(java.math.BigInteger.valueOf(start));
+        long n = 0;
+        if (span.signum() != 0 && span.signum() == Long.signum(step)) {
+            java.math.BigInteger st = java.math.BigInteger.valueOf(step).abs();
+            java.math.BigInteger count = span.abs().add(st).subtract(java.math.BigInteger.ONE).divide(st);
+            n = count.min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+        }
         checkLength("arange", n);
         long[] v = new long[(int) n];
         for (int i = 0; i < n; i++) {

@@ -203,6 +203,9 @@ public final class NdArray {
 
     /** True when the elements are laid out row-major with no gaps (C-contiguous). */
     public boolean isContiguous() {
+        if (size == 0) {
+            return true; // no element to misplace, as NumPy's C_CONTIGUOUS flag
+        }
         int expected = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
             if (shape[d] != 1 && strides[d] != expected) {
@@ -434,7 +437,7 @@ public final class NdArray {
 
     /** Elements at flat (row-major) positions, as NumPy's {@code take} without an axis; shape of {@code indices}. */
     public NdArray take(NdArray indices) {
-        return Indexing.get(ravel(), new Index[] {Index.array(indices)});
+        return Indexing.get(ravel(), new Index[] {Index.array(indices)}, "take");
     }
 
     /** Slices at {@code indices} along {@code axis} ({@code np.take(a, indices, axis)}). */
@@ -443,7 +446,7 @@ public final class NdArray {
         Index[] idx = new Index[ax + 1];
         Arrays.fill(idx, Index.all());
         idx[ax] = Index.array(indices);
-        return Indexing.get(this, idx);
+        return Indexing.get(this, idx, "take");
     }
 
     public NdArray take(int[] indices, int axis) {

@@ -164,7 +164,7 @@ final class Shapes {
             Arrays.fill(ix, Index.all());
             ix[ax] = Index.range(start, Math.max(start, end));
             out.add(a.get(ix));
-            prev = Math.max(end, start);
+            prev = end; // NumPy: the next piece starts at this index even when it is below the last one
         }
         return out;
     }

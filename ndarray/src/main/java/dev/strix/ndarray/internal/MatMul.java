@@ -88,6 +88,9 @@ public final class MatMul {
         }
         int[] outShape = concat(batch, new int[] {m, n});
         NdArray out = NdArray.wrap(Buffers.allocate(t, nb * m * n), outShape);
+        // int32 multiplies in int64; widen each operand once, not once per batch element
+        long[] xl = t == DType.INT32 ? (long[]) xa.astype(DType.INT64).buffer() : null;
+        long[] yl = t == DType.INT32 ? (long[]) ya.astype(DType.INT64).buffer() : null;
         for (int bi = 0; bi < nb; bi++) {
             int ao = bi * m * k;
             int bo = bi * k * n;
@@ -104,7 +107,7 @@ public final class MatMul {
                     break;
                 case INT32: {
                     long[] c = new long[m * n];
-                    gemm((long[]) xa.astype(DType.INT64).buffer(), ao, (long[]) ya.astype(DType.INT64).buffer(), bo, c, 0, m, n, k);
+                    gemm(xl, ao, yl, bo, c, 0, m, n, k);
                     int[] o = (int[]) out.buffer();
                     for (int i = 0; i < c.length; i++) {
                         o[co + i] = (int) c[i];
