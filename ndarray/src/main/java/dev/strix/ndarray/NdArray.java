@@ -134,6 +134,8 @@ public final class NdArray {
                 throw new IllegalArgumentException(op + ": negative dimension in shape "
                         + ShapeMismatchException.shapeString(shape));
             }
+        }
+        for (int s : shape) {
             if (s == 0) {
                 return 0; // empty, however large the other dimensions
             }

@@ -218,7 +218,8 @@ class NdArrayErrorsTest {
         assertThrowsWith(IllegalArgumentException.class, () -> Nd.zeros(0).itemLong(), "item", "(0,)");
         assertThrowsWith(IllegalArgumentException.class, () -> Nd.of(1, 2).topK(3), "topK", "3", "2");
         assertThrowsWith(IllegalArgumentException.class, () -> Nd.of(1, 2).bottomK(-1), "bottomK", "-1");
-        assertThrowsWith(IllegalArgumentException.class, () -> Nd.of(1).clip(2, 1), "clip", "2.0", "1.0");
+        assertThrowsWith(IllegalArgumentException.class, () -> Nd.of(1).clip(2.0, 1.0), "clip", "2.0", "1.0");
+        assertThrowsWith(IllegalArgumentException.class, () -> Nd.of(1).clip(2, 1), "clip", "2", "1");
         assertThrowsWith(IllegalArgumentException.class, () -> Nd.of(1).mapLong(x -> x), "mapLong", "float64");
         assertThrowsWith(IllegalArgumentException.class, () -> seq(2).put(Nd.ofInts(0), Nd.zeros(0)), "put", "empty");
     }

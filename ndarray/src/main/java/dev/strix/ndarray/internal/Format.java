@@ -29,6 +29,9 @@ public final class Format {
 
     /** The bracketed values alone, as NumPy's {@code str}. */
     public static String body(NdArray a) {
+        if (a.size() == 0) {
+            return "[]";
+        }
         boolean summarise = a.size() > THRESHOLD;
         int[] shape = a.shape();
         List<int[]> visible = new ArrayList<>();
@@ -145,7 +148,7 @@ public final class Format {
                 if (!Double.isFinite(v)) {
                     continue;
                 }
-                fd = Math.max(fd, sci ? sciDigits(v) : fixedDigits(v, t));
+                fd = Math.max(fd, sci ? sciDigits(v, t) : fixedDigits(v, t));
             }
             ElementFormat probe = new ElementFormat(t, sci, fd, 0, 0);
             int intW = 1;
@@ -168,11 +171,12 @@ public final class Format {
             return Math.max(0, bd.scale());
         }
 
-        static int sciDigits(double v) {
+        static int sciDigits(double v, DType t) {
             if (v == 0) {
                 return 0;
             }
-            BigDecimal bd = new BigDecimal(Double.toString(v)).round(new java.math.MathContext(PRECISION + 1,
+            String shortest = t == DType.FLOAT32 ? Float.toString((float) v) : Double.toString(v);
+            BigDecimal bd = new BigDecimal(shortest).round(new java.math.MathContext(PRECISION + 1,
                     RoundingMode.HALF_EVEN)).stripTrailingZeros();
             return Math.max(0, bd.precision() - 1);
         }
