@@ -2,6 +2,7 @@ package dev.strix.ndarray.io;
 
 import dev.strix.ndarray.DType;
 import dev.strix.ndarray.NdArray;
+import dev.strix.ndarray.internal.Buffers;
 import dev.strix.ndarray.ShapeMismatchException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -298,7 +299,7 @@ public final class Npy {
         int item = h.kind.size;
         // Without a trustworthy length, grow with the data rather than trusting the header.
         int capacity = sizeKnown ? n : Math.min(n, CHUNK_BYTES / item);
-        Object out = allocate(h.kind.out, capacity);
+        Object out = Buffers.allocate(h.kind.out, capacity);
         byte[] chunk = new byte[(int) Math.min((long) n * item, CHUNK_BYTES - CHUNK_BYTES % item)];
         ByteBuffer bb = ByteBuffer.wrap(chunk).order(h.order);
         int done = 0;
@@ -372,17 +373,6 @@ public final class Npy {
             }
             default:
                 throw new AssertionError(k);
-        }
-    }
-
-    private static Object allocate(DType t, int n) {
-        switch (t) {
-            case FLOAT64: return new double[n];
-            case FLOAT32: return new float[n];
-            case INT64: return new long[n];
-            case INT32: return new int[n];
-            case BOOL: return new boolean[n];
-            default: throw new AssertionError(t);
         }
     }
 
