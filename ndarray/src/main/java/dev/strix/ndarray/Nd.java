@@ -1,10 +1,16 @@
 package dev.strix.ndarray;
 
 import dev.strix.ndarray.internal.Buffers;
+import dev.strix.ndarray.io.Csv;
+import dev.strix.ndarray.io.Npy;
+import java.io.IOException;
 import java.lang.reflect.Array;
+import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Static factories and the functions of several arrays: {@code Nd.zeros(3, 4)},
@@ -99,12 +105,12 @@ public final class Nd {
             throw new IllegalArgumentException("arange: step cannot be zero");
         }
         // exact: stop - start can overflow a long (e.g. from -2^62 to 2^62)
-        java.math.BigInteger span = java.math.BigInteger.valueOf(stop).subtract(java.math.BigInteger.valueOf(start));
+        BigInteger span = BigInteger.valueOf(stop).subtract(BigInteger.valueOf(start));
         long n = 0;
         if (span.signum() != 0 && span.signum() == Long.signum(step)) {
-            java.math.BigInteger st = java.math.BigInteger.valueOf(step).abs();
-            java.math.BigInteger count = span.abs().add(st).subtract(java.math.BigInteger.ONE).divide(st);
-            n = count.min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+            BigInteger st = BigInteger.valueOf(step).abs();
+            BigInteger count = span.abs().add(st).subtract(BigInteger.ONE).divide(st);
+            n = count.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
         }
         checkLength("arange", n);
         long[] v = new long[(int) n];
@@ -381,22 +387,22 @@ public final class Nd {
 
     /**
      * Loads an array by file extension (case-insensitive): {@code .npy} with
-     * {@link dev.strix.ndarray.io.Npy#read(java.nio.file.Path)}, {@code .csv} as the numeric
-     * columns of {@link dev.strix.ndarray.io.Csv#read(java.nio.file.Path)} (a rows x columns
+     * {@link Npy#read(Path)}, {@code .csv} as the numeric
+     * columns of {@link Csv#read(Path)} (a rows x columns
      * float64 array; text columns are left out).
      *
      * @throws IllegalArgumentException for any other extension
      * @throws dev.strix.ndarray.io.NdFormatException if the file is malformed
-     * @throws java.io.IOException if it cannot be read
+     * @throws IOException if it cannot be read
      */
-    public static NdArray load(java.nio.file.Path file) throws java.io.IOException {
-        java.nio.file.Path fn = file.getFileName();
-        String name = fn == null ? "" : fn.toString().toLowerCase(java.util.Locale.ROOT);
+    public static NdArray load(Path file) throws IOException {
+        Path fn = file.getFileName();
+        String name = fn == null ? "" : fn.toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) {
-            return dev.strix.ndarray.io.Npy.read(file);
+            return Npy.read(file);
         }
         if (name.endsWith(".csv")) {
-            return dev.strix.ndarray.io.Csv.read(file).numeric();
+            return Csv.read(file).numeric();
         }
         int dot = name.lastIndexOf('.');
         throw new IllegalArgumentException("Nd.load: cannot tell the format of " + file + " from its extension "

@@ -2,14 +2,17 @@ package dev.strix.ndarray;
 
 import dev.strix.ndarray.internal.Buffers;
 import dev.strix.ndarray.internal.Cast;
+import dev.strix.ndarray.internal.Elementwise.Binary;
+import dev.strix.ndarray.internal.Elementwise.Compare;
+import dev.strix.ndarray.internal.Elementwise.Unary;
 import dev.strix.ndarray.internal.Elementwise;
 import dev.strix.ndarray.internal.Format;
 import dev.strix.ndarray.internal.MatMul;
 import dev.strix.ndarray.internal.Reductions;
 import dev.strix.ndarray.internal.Sorting;
-import dev.strix.ndarray.internal.Elementwise.Binary;
-import dev.strix.ndarray.internal.Elementwise.Compare;
-import dev.strix.ndarray.internal.Elementwise.Unary;
+import dev.strix.ndarray.io.Npy;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
@@ -1233,11 +1236,11 @@ public final class NdArray {
 
     /**
      * Saves this array as a NumPy {@code .npy} file (atomically; see
-     * {@link dev.strix.ndarray.io.Npy#write(java.nio.file.Path, NdArray)}).
+     * {@link Npy#write(Path, NdArray)}).
      *
-     * @throws java.io.IOException if the file cannot be written
+     * @throws IOException if the file cannot be written
      */
-    public void save(java.nio.file.Path file) throws java.io.IOException {
-        dev.strix.ndarray.io.Npy.write(file, this);
+    public void save(Path file) throws IOException {
+        Npy.write(file, this);
     }
 }
