@@ -53,13 +53,26 @@ public final class Csv {
     public static CsvTable read(Path file, CsvOptions options) throws IOException {
         Objects.requireNonNull(file, "Csv.read: file is null");
         Objects.requireNonNull(options, "Csv.read: options are null");
-        String text = decode(file, Files.readAllBytes(file));
-        return new Parser(file, text, options).parse();
+        String text = decode(file, file.toString(), Files.readAllBytes(file));
+        return new Parser(file, file.toString(), text, options).parse();
+    }
+
+    /**
+     * Parses CSV content that did not come from a file (a block device, a network response);
+     * {@code source} names it in error messages the way a file name would.
+     *
+     * @throws NdFormatException for malformed content (the message names the source and line)
+     */
+    public static CsvTable parse(byte[] content, String source, CsvOptions options) throws NdFormatException {
+        Objects.requireNonNull(content, "Csv.parse: content is null");
+        Objects.requireNonNull(source, "Csv.parse: source is null");
+        Objects.requireNonNull(options, "Csv.parse: options are null");
+        return new Parser(null, source, decode(null, source, content), options).parse();
     }
 
     // ------------------------------------------------------------------ reading
 
-    private static String decode(Path file, byte[] bytes) throws NdFormatException {
+    private static String decode(Path file, String source, byte[] bytes) throws NdFormatException {
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -76,7 +89,7 @@ public final class Csv {
                     line++;
                 }
             }
-            throw NdFormatException.atLine(file, file.toString(), line, "invalid UTF-8 at byte offset " + at);
+            throw NdFormatException.atLine(file, source, line, "invalid UTF-8 at byte offset " + at);
         }
         out.flip();
         int start = out.length() > 0 && out.charAt(0) == '\uFEFF' ? 1 : 0;
@@ -93,9 +106,9 @@ public final class Csv {
         int p;
         int line = 1;
 
-        Parser(Path file, String s, CsvOptions o) {
+        Parser(Path file, String name, String s, CsvOptions o) {
             this.file = file;
-            this.name = file.toString();
+            this.name = name;
             this.s = s;
             this.o = o;
             this.delim = o.delimiter();

@@ -224,4 +224,21 @@ class CsvTest {
         assertThrows(IllegalArgumentException.class, () -> d.skipRows(-1));
         assertThrows(UnsupportedOperationException.class, () -> d.missing().add("x"));
     }
+
+    @Test
+    void parseReadsContentThatIsNotAFileAndNamesItsSourceInErrors() throws IOException {
+        CsvTable t = Csv.parse("x,y\n1,2.5\n3,4\n".getBytes(StandardCharsets.UTF_8), "block device data",
+                CsvOptions.defaults());
+        assertEquals(List.of("x", "y"), t.header());
+        assertArrayEquals(new double[] {2.5, 4}, t.column("y").toDoubleArray());
+
+        NdFormatException e = assertThrows(NdFormatException.class, () -> Csv.parse(
+                "x,y\n1,2\n3\n".getBytes(StandardCharsets.UTF_8), "block device data", CsvOptions.defaults()));
+        assertEquals(null, e.file());
+        assertTrue(e.getMessage().startsWith("block device data: line 3:"), e.getMessage());
+        NdFormatException utf = assertThrows(NdFormatException.class, () -> Csv.parse(
+                new byte[] {'a', '\n', (byte) 0xff}, "stdin", CsvOptions.defaults()));
+        assertTrue(utf.getMessage().contains("stdin: line 2") && utf.getMessage().contains("byte offset 2"),
+                utf.getMessage());
+    }
 }
