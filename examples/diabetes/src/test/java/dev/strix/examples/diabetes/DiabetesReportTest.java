@@ -1,0 +1,203 @@
+package dev.strix.examples.diabetes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strix.ndarray.io.Csv;
+import dev.strix.ndarray.io.CsvTable;
+import dev.strix.unikernel.Boot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiabetesReportTest {
+    static final Path DATA = Path.of("data", "diabetes.csv");
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Reference values computed independently with NumPy 1.24.2 / SciPy 1.10.1 (Debian
+     * python3-numpy, python3-scipy): x.mean(0), x.std(0, ddof=1), np.median(x, 0),
+     * np.corrcoef(x, rowvar=False)[:, -1], scipy.stats.ttest_ind(..., equal_var=False) and the
+     * Welch-Satterthwaite df, on data/diabetes.csv.
+     */
+    static final double[] MEAN = {48.51809955, 1.46832579, 26.37579186, 94.64701357, 189.14027149, 115.43914027,
+        49.78846154, 4.07024887, 4.64141086, 91.260181, 152.13348416};
+    static final double[] STD = {13.10902782, 0.49956117, 4.41812156, 13.83128342, 34.60805168, 30.41308097,
+        12.93420215, 1.2904499, 0.52239056, 11.49633474, 77.09300453};
+    static final double[] MEDIAN = {50, 1, 25.7, 93, 186, 113, 48, 4, 4.62005, 91, 140.5};
+    static final double[] R_WITH_PROGRESSION = {0.18788875, 0.043062, 0.58645013, 0.44148176, 0.21202248,
+        0.17405359, -0.39478925, 0.43045288, 0.56588259, 0.38248348, 1};
+
+    @Test
+    void figuresMatchNumpyAndScipy() throws IOException {
+        Map<String, String> files = DiabetesReport.analyse(Csv.read(DATA), 1L);
+        CsvTable summary = Csv.parse(files.get("summary.csv").getBytes(StandardCharsets.UTF_8), "summary.csv",
+                dev.strix.ndarray.io.CsvOptions.defaults());
+        // NumPy printed 8 decimals (10 significant digits at most): compare at 5e-9 relative.
+        assertClose(MEAN, summary.column("mean").toDoubleArray(), 5e-9);
+        assertClose(STD, summary.column("std").toDoubleArray(), 5e-9);
+        assertClose(MEDIAN, summary.column("median").toDoubleArray(), 1e-12);
+        CsvTable corr = Csv.parse(files.get("correlation.csv").getBytes(StandardCharsets.UTF_8), "correlation.csv",
+                dev.strix.ndarray.io.CsvOptions.defaults());
+        assertClose(R_WITH_PROGRESSION, corr.column("progression").toDoubleArray(), 5e-8);
+        String report = files.get("report.txt");
+        assertTrue(report.contains("Welch t = -0.9022 on 429.00 degrees of freedom"), report);
+        assertTrue(report.contains("  bmi    +0.5865"), report);
+        assertTrue(report.contains("442 patients, 11 variables"), report);
+    }
+
+    @Test
+    void bootstrapIsDeterministicForASeedAndBracketsTheEstimate() throws IOException {
+        CsvTable t = Csv.read(DATA);
+        String a = DiabetesReport.analyse(t, 42L).get("report.txt");
+        String b = DiabetesReport.analyse(t, 42L).get("report.txt");
+        assertEquals(a, b);
+        Matcher m = Pattern.compile("r\\(bmi, progression\\): \\[([0-9.]+), ([0-9.]+)\\]").matcher(a);
+        assertTrue(m.find(), a);
+        double lo = Double.parseDouble(m.group(1));
+        double hi = Double.parseDouble(m.group(2));
+        // The sample r is 0.5865; its normal-theory 95% interval (Fisher z) is about [0.52, 0.646].
+        assertTrue(lo > 0.47 && lo < 0.5865 && hi > 0.5865 && hi < 0.70, lo + " " + hi);
+    }
+
+    @Test
+    void runsThroughBootWithHostDevicesAndWritesItsResults() throws IOException {
+        Path results = dir.resolve("results");
+        Run run = boot(DATA, results, null);
+        assertEquals(0, run.code, run.log);
+        assertTrue(run.out.contains("Diabetes progression report"), run.out);
+        for (String key : List.of("report.txt", "summary.csv", "correlation.csv")) {
+            assertTrue(Files.isRegularFile(results.resolve(key)), key);
+        }
+        assertEquals(run.out.strip(), Files.readString(results.resolve("report.txt")).strip());
+    }
+
+    @Test
+    void aCsvWithoutTheTargetColumnIsRefusedWithExitCode3() throws IOException {
+        Path csv = dir.resolve("other.csv");
+        Files.writeString(csv, "a,b\n" + "1,2\n".repeat(20));
+        Run run = boot(csv, dir.resolve("r"), null);
+        assertEquals(3, run.code);
+        assertTrue(run.log.contains("has no column 'progression'"), run.log);
+    }
+
+    @Test
+    void aMalformedCsvNamesTheDeviceAndLine() throws IOException {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "age,progression\n1,2\n3\n");
+        Run run = boot(csv, dir.resolve("r"), null);
+        assertEquals(Boot.EXIT_ANALYSIS_FAILED, run.code);
+        assertTrue(run.log.contains("block device 'data': line 3"), run.log);
+    }
+
+    @Test
+    void aMissingDataFileStopsBeforeTheAnalysisRuns() throws IOException {
+        Run run = boot(dir.resolve("missing.csv"), dir.resolve("r"), null);
+        assertEquals(Boot.EXIT_BAD_BOOT, run.code);
+        assertTrue(run.log.contains("missing.csv does not exist"), run.log);
+    }
+
+    @Test
+    void servesTheReportOverHttpUntilQuit() throws Exception {
+        PipedLog log = new PipedLog();
+        AtomicInteger code = new AtomicInteger(-1);
+        Properties p = props(DATA, dir.resolve("results"));
+        p.setProperty("http.report", "0");
+        p.setProperty("param.serve-seconds", "60");
+        Thread t = new Thread(() -> code.set(Boot.run(p, new PrintStream(OutputStream.nullOutputStream()), log.stream)));
+        t.start();
+        int port = log.awaitPort(30_000);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().startsWith("Diabetes progression report"), r.body());
+        HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/nope")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
+        HttpResponse<String> quit = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/quit"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, quit.statusCode());
+        t.join(30_000);
+        assertEquals(0, code.get());
+    }
+
+    private Properties props(Path csv, Path results) {
+        Properties p = new Properties();
+        p.setProperty("analysis", DiabetesReport.class.getName());
+        p.setProperty("block.data", csv.toAbsolutePath().toString());
+        p.setProperty("block.data.readonly", "true");
+        p.setProperty("kv.results", "dir:" + results.toAbsolutePath());
+        p.setProperty("entropy", "seed:7");
+        return p;
+    }
+
+    private Run boot(Path csv, Path results, String port) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        int code = Boot.run(props(csv, results), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), log.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Run(int code, String out, String log) {
+    }
+
+    private static void assertClose(double[] expected, double[] actual, double rel) {
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            double tol = rel * Math.max(1, Math.abs(expected[i]));
+            assertEquals(expected[i], actual[i], tol, "index " + i);
+        }
+    }
+
+    /** A log stream that tells when the analysis has started serving, and on which port. */
+    private static final class PipedLog {
+        private final StringBuilder text = new StringBuilder();
+        final PrintStream stream = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (text) {
+                    text.append((char) b);
+                    text.notifyAll();
+                }
+            }
+        }, true);
+
+        int awaitPort(long millis) throws InterruptedException {
+            Pattern p = Pattern.compile("serving the report on port (\\d+) for");
+            long end = System.currentTimeMillis() + millis;
+            synchronized (text) {
+                while (true) {
+                    Matcher m = p.matcher(text);
+                    if (m.find()) {
+                        return Integer.parseInt(m.group(1));
+                    }
+                    long left = end - System.currentTimeMillis();
+                    if (left <= 0) {
+                        throw new AssertionError("the analysis did not start serving; log:\n" + text);
+                    }
+                    text.wait(left);
+                }
+            }
+        }
+    }
+}
