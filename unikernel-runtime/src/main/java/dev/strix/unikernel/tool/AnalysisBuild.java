@@ -36,7 +36,7 @@ final class AnalysisBuild {
         List<String> cmd = List.of("bash", mvnw.toString(), "-B", "-q", "-f", repoRoot.resolve("pom.xml").toString(),
                 "-pl", rel.toString().replace('\\', '/'), "-am", "-Dmaven.test.skip=true",
                 "package", "dependency:build-classpath",
-                "-Dmdep.outputFile=" + CLASSPATH_FILE, "-Dmdep.includeScope=runtime");
+                "-Dmdep.outputFile=" + CLASSPATH_FILE, "-DincludeScope=runtime");
         progress.step("building " + rel + " with Maven (the first build downloads dependencies; log: "
                 + repoRoot.relativize(log) + ")");
         int code;

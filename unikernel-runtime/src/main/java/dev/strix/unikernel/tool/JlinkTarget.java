@@ -94,6 +94,9 @@ public final class JlinkTarget implements Target {
             progress.step("jlink could not generate a CDS archive; linking without it");
             Builds.capture(cmd, null);
         }
+        // jlink dumps two CDS archives; the one for -XX:-UseCompressedOops (heaps over 32 GB) is
+        // 11 MB that a deployed analysis never uses (the JVM runs without CDS if it were needed).
+        Files.deleteIfExists(output.resolve("lib").resolve("server").resolve("classes_nocoops.jsa"));
         Files.writeString(output.resolve(STAMP), stamp, StandardCharsets.UTF_8);
         return modules;
     }
