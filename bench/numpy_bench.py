@@ -30,21 +30,19 @@ S = 3.0  # the triad scalar, as in the Java benchmarks (Data.S)
 AXIS_ROWS, AXIS_COLS = 4000, 2500
 TINY = 10
 
+# (warm-up seconds, iterations, seconds per iteration), as bench/run gives JMH.
 FULL = {
     "gemm_n": [64, 256, 1024, 2048],
     "size": [1000, 1000000, 10000000],
     "strided_n": [1000, 3000],
-    # JMH: GEMM warm-up 1 x 1 s, 5 x 1 s (2048: 3 x 1 s); the rest 2 x 0.5 s then 5 x 0.4 s.
-    "gemm": (1.0, 5, 1.0),
-    "gemm_2048": (1.0, 3, 1.0),
-    "other": (1.0, 5, 0.4),
+    "gemm": {64: (0.5, 5, 0.5), 256: (0.5, 5, 0.5), 1024: (1.0, 5, 1.0), 2048: (1.0, 3, 1.0)},
+    "other": (0.8, 5, 0.3),
 }
 QUICK = {
-    "gemm_n": [64, 256],
+    "gemm_n": [64],
     "size": [1000000],
     "strided_n": [1000],
-    "gemm": (0.1, 2, 0.1),
-    "gemm_2048": (0.1, 2, 0.1),
+    "gemm": {64: (0.1, 2, 0.1)},
     "other": (0.1, 2, 0.1),
 }
 
@@ -91,7 +89,7 @@ def record(results, impl, threads, bench, params, samples):
 
 def run_gemm(cfg, impl, threads, results):
     for n in cfg["gemm_n"]:
-        w, i, r = cfg["gemm_2048"] if n >= 2048 else cfg["gemm"]
+        w, i, r = cfg["gemm"][n]
         for bench, dt in (("dgemm", np.float64), ("sgemm", np.float32)):
             a = data(1, n * n, dt).reshape(n, n)
             b = data(2, n * n, dt).reshape(n, n)
@@ -188,7 +186,7 @@ def main():
         "platform": platform.platform(),
         "blas_loaded": loaded_blas(),
         "blas_config": blas_config(),
-        "protocol": {k: cfg[k] for k in ("gemm", "gemm_2048", "other")},
+        "protocol": {"gemm": {str(n): v for n, v in cfg["gemm"].items()}, "other": cfg["other"]},
         "elapsed_s": round(time.time() - t0, 1),
         "results": results,
     }
