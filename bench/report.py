@@ -298,8 +298,8 @@ def generate(cells, machine, meta, label, elapsed):
     out = [BEGIN, "", f"## Results: {label}", ""]
     if "quick" in label or "smoke" in label:
         out += ["> **Smoke run only** (`bench/run --quick`: small sizes, 100 ms iterations, noisy shared "
-                "machine). It proves the harness works; do not read performance from it. Regenerate with "
-                "`bench/run`.", ""]
+                "machine; GEMM at n = 64 and 1M-element vectors only, so most goal rows are empty). It proves the "
+                "harness works; do not read performance from it. Regenerate with `bench/run`.", ""]
     out += [f"- Date: {now}" + (f"; wall time of the run {int(elapsed) // 60} min {int(elapsed) % 60} s" if elapsed else ""),
             f"- CPU: {cpu_model()}, {os.cpu_count()} logical CPUs; {platform.system()} {platform.release()}",
             f"- JVM: {meta.get('jdk') or '—'}",
