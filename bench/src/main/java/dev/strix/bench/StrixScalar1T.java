@@ -1,0 +1,7 @@
+package dev.strix.bench;
+
+import org.openjdk.jmh.annotations.Fork;
+
+/** Strix workloads with the scalar provider, parallelism limited to one thread. */
+@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX, Jvm.PROVIDER_SCALAR, Jvm.ONE_THREAD})
+public class StrixScalar1T extends StrixBenchmarks {}
