@@ -10,6 +10,7 @@ import dev.strix.unikernel.internal.LogKvStore;
 import dev.strix.unikernel.tool.DeviceSpec;
 import dev.strix.unikernel.tool.Plan;
 import dev.strix.unikernel.tool.Progress;
+import dev.strix.unikernel.tool.ToolException;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -153,6 +154,16 @@ class QemuTargetTest {
         Files.delete(results.resolve("report/greeting.txt"));
         assertEquals(3, t.run(p, PROGRESS));
         assertTrue(Files.isRegularFile(results.resolve("report/greeting.txt")));
+
+        // a VM that does not finish in time is killed with a message naming the option
+        Map<String, String> hurried = new java.util.HashMap<>(p.options());
+        hurried.put("timeout", "1");
+        Plan quick = new Plan(p.target(), p.analysisDir(), p.name(), p.analysisClass(), p.devices(), p.bindings(),
+                p.params(), p.entropy(), hurried, p.buildDir());
+        long k0 = System.nanoTime();
+        ToolException e = org.junit.jupiter.api.Assertions.assertThrows(ToolException.class, () -> t.run(quick, m -> { }));
+        assertTrue(e.getMessage().contains("did not finish within 1 s (option timeout) and was killed"), e.getMessage());
+        assertTrue((System.nanoTime() - k0) / 1e9 < 10, "killed promptly");
     }
 
     @Test
