@@ -3,7 +3,6 @@ package dev.strix.unikernel.qemu;
 import dev.strix.unikernel.Analysis;
 import dev.strix.unikernel.Block;
 import dev.strix.unikernel.Console;
-import dev.strix.unikernel.DeviceException;
 import dev.strix.unikernel.Devices;
 import dev.strix.unikernel.Entropy;
 import dev.strix.unikernel.KvStore;
@@ -141,10 +140,5 @@ public final class TestBoot {
         }
         System.out.flush();
         System.exit(code);
-    }
-
-    /** Unused by the guest; keeps DeviceException referenced for readers of this file. */
-    static Class<?> reasons() {
-        return DeviceException.Reason.class;
     }
 }
