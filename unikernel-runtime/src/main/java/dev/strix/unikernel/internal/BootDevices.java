@@ -93,13 +93,21 @@ public final class BootDevices implements Devices, AutoCloseable {
         }
     }
 
+    /** A device node (the qemu target's {@code /dev/vdX}) by sector; a host file otherwise. */
     private static Block openBlock(String name, String path, boolean readOnly) throws DeviceException {
-        return FileBlock.open(name, Path.of(path), readOnly);
+        return path.startsWith("/dev/")
+                ? DeviceBlock.open(name, Path.of(path), readOnly)
+                : FileBlock.open(name, Path.of(path), readOnly);
     }
 
     private KvStore openStore(String name, String binding) throws DeviceException {
         if (binding.startsWith("dir:")) {
             return DirectoryKvStore.open(name, Path.of(binding.substring(4)), false);
+        }
+        if (binding.startsWith("log:")) {
+            LogKvStore store = LogKvStore.open(name, openBlock(name, binding.substring(4), false));
+            toClose.add(store);
+            return store;
         }
         throw new DeviceException(name, Reason.BAD_ARGUMENT, "key-value binding '" + binding
                 + "' must be dir:<folder> or log:<block device>");

@@ -4,6 +4,7 @@ import dev.strix.unikernel.DeviceException;
 import dev.strix.unikernel.KvStore;
 import dev.strix.unikernel.internal.DeviceBlock;
 import dev.strix.unikernel.internal.LogKvStore;
+import dev.strix.unikernel.unix.DirectoryKvStore;
 import dev.strix.unikernel.qemu.DebianPackages.Kernel;
 import dev.strix.unikernel.qemu.DebianPackages.Tools;
 import dev.strix.unikernel.tool.DeviceSpec;
@@ -130,12 +131,13 @@ public final class QemuTarget implements Target {
         } catch (ToolException e) {
             problems.add(e.getMessage());
         }
-        try {
-            timeoutSeconds(plan);
-            accel(plan);
-            machine(plan);
-        } catch (ToolException e) {
-            problems.add(e.getMessage());
+        for (OptionCheck option : List.<OptionCheck>of(QemuTarget::timeoutSeconds, QemuTarget::accel,
+                QemuTarget::machine, QemuTarget::compression)) {
+            try {
+                option.check(plan);
+            } catch (ToolException e) {
+                problems.add(e.getMessage());
+            }
         }
         int disks = 0;
         for (DeviceSpec d : plan.devices().values()) {
@@ -193,6 +195,19 @@ public final class QemuTarget implements Target {
             problems.add("the qemu target attaches at most 26 disks, the configuration binds " + disks);
         }
         return problems;
+    }
+
+    @FunctionalInterface
+    private interface OptionCheck {
+        Object check(Plan plan) throws ToolException;
+    }
+
+    static int compression(Plan plan) throws ToolException {
+        String c = plan.options().getOrDefault("compression", "0").trim();
+        if (!c.matches("[0-9]")) {
+            throw new ToolException("option compression '" + c + "' must be a gzip level 0-9 (0 stores, fastest to boot)");
+        }
+        return Integer.parseInt(c);
     }
 
     private static long pad(long size) {
@@ -465,8 +480,8 @@ public final class QemuTarget implements Target {
                 fs.file("strix/app/lib/" + j.getKey(), 0644, j.getValue());
                 appBytes += j.getValue().length;
             }
-            progress.step("writing the initramfs (gzip'd cpio)");
-            int level = Integer.parseInt(plan.options().getOrDefault("compression", "0").trim());
+            int level = compression(plan);
+            progress.step("writing the initramfs (cpio in a gzip stream, level " + level + ")");
             Initramfs.Stats stats = fs.writeGzip(tmp.resolve("initramfs.img"), mtime, level);
             Files.copy(kernel.vmlinuz(), tmp.resolve("vmlinuz"));
 
@@ -485,8 +500,8 @@ public final class QemuTarget implements Target {
             StringBuilder report = new StringBuilder();
             report.append("qemu image ").append(imageDir).append('\n');
             report.append(String.format(Locale.ROOT, "  kernel     %s %s: %s%n", kernel.packageName(), kernel.version(), mb(kernelBytes)));
-            report.append(String.format(Locale.ROOT, "  initramfs  %s gzip'd (%s unpacked, %d entries, %d files)%n",
-                    mb(stats.compressedBytes()), mb(stats.uncompressedBytes()), stats.entries(), stats.files()));
+            report.append(String.format(Locale.ROOT, "  initramfs  %s, gzip level %d (%s of cpio, %d entries, %d files)%n",
+                    mb(stats.compressedBytes()), level, mb(stats.uncompressedBytes()), stats.entries(), stats.files()));
             report.append(String.format(Locale.ROOT, "    runtime  %s (%s)%n", mb(runtimeBytes), runtime));
             report.append(String.format(Locale.ROOT, "    app      %s in %d jars%n", mb(appBytes), jars.size()));
             report.append(String.format(Locale.ROOT, "    libc     %s: %d shared libraries the runtime links against%n",
@@ -769,27 +784,17 @@ public final class QemuTarget implements Target {
     public static int exportKv(String name, Path image, Path folder) throws ToolException {
         int written = 0;
         try (LogKvStore store = LogKvStore.open(name, DeviceBlock.open(name, image, true))) {
-            Files.createDirectories(folder);
+            // The same store the unix target writes to, so the files look the same on both.
+            DirectoryKvStore host = DirectoryKvStore.open(name, folder, false);
             for (String key : store.list("")) {
                 byte[] value = store.get(key).orElseThrow();
-                Path target = folder.resolve(key);
-                if (!target.normalize().startsWith(folder.normalize())) {
-                    continue; // checkKey rules this out; belt and braces
-                }
-                if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), value)) {
+                if (java.util.Arrays.equals(host.get(key).orElse(null), value)) {
                     continue;
                 }
-                Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-                try {
-                    Files.write(tmp, value);
-                    moveAtomically(tmp, target);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                host.put(key, value);
                 written++;
             }
-        } catch (DeviceException | IOException e) {
+        } catch (DeviceException e) {
             throw new ToolException("cannot export kv store '" + name + "' from " + image + " to " + folder + ": "
                     + e.getMessage(), e);
         }

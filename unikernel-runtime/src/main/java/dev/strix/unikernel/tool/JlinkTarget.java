@@ -50,7 +50,7 @@ public final class JlinkTarget implements Target {
         try {
             Path staging = Builds.staging(out);
             Path runtime = staging.resolve("runtime");
-            List<String> modules = linkRuntime(classpath, runtime, out.resolve("runtime"), progress);
+            List<String> modules = linkRuntime(classpath, runtime, out.resolve("runtime"), false, progress);
             Builds.copyJars(classpath, staging.resolve("app").resolve("lib"));
             Builds.writeProperties(staging.resolve("boot.properties"), Builds.hostBoot(plan),
                     "strix boot file for " + plan.name() + " on target jlink");
@@ -67,14 +67,38 @@ public final class JlinkTarget implements Target {
     }
 
     /**
+     * The runtime that goes into the qemu image, linked into {@code target/strix/qemu-runtime}
+     * (reused while the JDK and the modules stay the same). It has neither a CDS archive nor the
+     * Vector API module: under QEMU's software emulation neither shortened the boot (measured), the
+     * guest JVM runs C1 only, where Vector API code is not compiled to vector instructions, and each
+     * would add megabytes the emulated guest has to unpack.
+     */
+    public static Path runtimeForImage(Plan plan, List<Path> classpath, Progress progress) throws ToolException {
+        Path dir = plan.buildDir().resolveSibling("qemu-runtime");
+        try {
+            Path staging = Builds.staging(dir);
+            linkRuntime(classpath, staging.resolve("runtime"), dir.resolve("runtime"), true, progress);
+            Builds.swapInto(staging, dir);
+            return dir.resolve("runtime");
+        } catch (IOException e) {
+            throw new ToolException("linking the image's runtime in " + dir + " failed: " + e, e);
+        }
+    }
+
+    /**
      * Writes a trimmed runtime for {@code classpath} to {@code output} (which must not exist). When
      * {@code previous} holds a runtime linked from the same JDK with the same modules, it is copied
-     * instead of linked again. Returns the modules.
+     * instead of linked again. {@code forImage} leaves out the CDS archive and the Vector API (see
+     * {@link #runtimeForImage}). Returns the modules.
      */
-    public static List<String> linkRuntime(List<Path> classpath, Path output, Path previous, Progress progress)
-            throws ToolException, IOException {
-        List<String> modules = modulesFor(classpath, progress);
-        String stamp = System.getProperty("java.home") + " " + System.getProperty("java.version") + " " + modules;
+    public static List<String> linkRuntime(List<Path> classpath, Path output, Path previous, boolean forImage,
+            Progress progress) throws ToolException, IOException {
+        List<String> modules = new ArrayList<>(modulesFor(classpath, progress));
+        if (forImage) {
+            modules.remove(Builds.VECTOR_MODULE);
+        }
+        String stamp = System.getProperty("java.home") + " " + System.getProperty("java.version") + " " + modules
+                + (forImage ? " image" : " cds");
         if (previous != null && Files.isRegularFile(previous.resolve(STAMP))
                 && Files.readString(previous.resolve(STAMP), StandardCharsets.UTF_8).equals(stamp)) {
             progress.step("reusing the runtime linked before (same JDK, same modules)");
@@ -85,9 +109,15 @@ public final class JlinkTarget implements Target {
         List<String> cmd = new ArrayList<>(List.of(Builds.jdkTool("jlink").toString(),
                 "--add-modules", String.join(",", modules), "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--generate-cds-archive", "--output", output.toString()));
+        if (forImage) {
+            cmd.remove("--generate-cds-archive");
+        }
         try {
             Builds.capture(cmd, null);
         } catch (ToolException e) {
+            if (forImage) {
+                throw e;
+            }
             // Some JDK builds cannot dump a CDS archive; the runtime works without one, only starts slower.
             cmd.remove("--generate-cds-archive");
             Builds.deleteTree(output);
@@ -98,7 +128,7 @@ public final class JlinkTarget implements Target {
         // 11 MB that a deployed analysis never uses (the JVM runs without CDS if it were needed).
         Files.deleteIfExists(output.resolve("lib").resolve("server").resolve("classes_nocoops.jsa"));
         Files.writeString(output.resolve(STAMP), stamp, StandardCharsets.UTF_8);
-        return modules;
+        return List.copyOf(modules);
     }
 
     /** The JDK modules the jars need, by {@code jdeps}, plus {@link #ALWAYS} and the Vector API. */

@@ -1,5 +1,6 @@
 package dev.strix.unikernel.tool;
 
+import dev.strix.unikernel.qemu.QemuTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -231,11 +232,7 @@ public final class Strix {
             case "unix": return new UnixTarget();
             case "jlink": return new JlinkTarget();
             case "qemu":
-                try {
-                    return (Target) Class.forName("dev.strix.unikernel.qemu.QemuTarget").getConstructor().newInstance();
-                } catch (ReflectiveOperationException e) {
-                    throw new ToolException("the qemu target is not available in this build: " + e);
-                }
+                return new QemuTarget(JlinkTarget::runtimeForImage);
             default:
                 throw new ToolException("unknown target '" + name + "'; targets are " + String.join(", ", StrixConfig.TARGETS));
         }

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -110,6 +111,7 @@ public final class DirectoryKvStore implements KvStore {
             }
             Files.createDirectories(parent);
             tmp = Files.createTempFile(tmpDir, "put-", ".tmp");
+            makeReadable(tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(value);
                 while (buf.hasRemaining()) {
@@ -197,6 +199,15 @@ public final class DirectoryKvStore implements KvStore {
             throw new DeviceException(name, Reason.BAD_ARGUMENT, "key '" + key + "' escapes the store directory");
         }
         return file;
+    }
+
+    /** Results are for people to read: rw-r--r-- rather than the temporary file's rw-------. */
+    private static void makeReadable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException ignored) {
+            // Not a POSIX file system: the platform's defaults apply.
+        }
     }
 
     /** Makes a rename or delete in {@code dir} durable (a no-op where directories cannot be opened). */
