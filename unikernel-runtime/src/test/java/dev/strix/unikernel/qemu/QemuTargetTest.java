@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.strix.unikernel.Boot;
 import dev.strix.unikernel.internal.DeviceBlock;
 import dev.strix.unikernel.internal.LogKvStore;
 import dev.strix.unikernel.tool.DeviceSpec;
@@ -44,7 +45,7 @@ class QemuTargetTest {
     }
 
     private static QemuTarget target(PrintStream console) {
-        return new QemuTarget((p, cp, pr) -> TestRuntime.get(), TestBoot.class.getName(), console,
+        return new QemuTarget((p, cp, pr) -> TestRuntime.get(), Boot.class.getName(), console,
                 new DebianPackages(DebianPackages.defaultCache()));
     }
 
@@ -101,7 +102,7 @@ class QemuTargetTest {
         String init = t.initScript(p, List.of("virtio_ring", "virtio", "virtio_mmio", "virtio_blk"));
         assertTrue(init.contains("for m in virtio_ring virtio virtio_mmio virtio_blk; do"), init);
         assertTrue(init.contains("ip addr add 10.0.2.15/24 dev eth0"), init);
-        assertTrue(init.contains("-cp '/strix/app/lib/*' '" + TestBoot.class.getName() + "' /strix/boot.properties"), init);
+        assertTrue(init.contains("-cp '/strix/app/lib/*' '" + Boot.class.getName() + "' /strix/boot.properties"), init);
         assertTrue(init.contains("echo \"STRIX-EXIT $code\""), init);
         List<String> cmd = t.command(p, "tcg", new LinkedHashMap<>(Map.of(new QemuTarget.Disk("data", "block", "/dev/vda", true),
                 Path.of("/x/data.img"))));

@@ -1,5 +1,7 @@
 package dev.strix.unikernel.qemu;
 
+import dev.strix.unikernel.tool.Builds;
+import dev.strix.unikernel.tool.JlinkTarget;
 import dev.strix.unikernel.tool.ToolException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A minimal jlink'd runtime (java.base only) for the image tests, built once into
- * {@code target/test-runtime} with the JDK running the tests. The lead's JlinkTarget replaces
- * this in the real tool.
+ * The runtime for the image tests, linked once into {@code target/test-runtime} by the same code
+ * the tool uses for the qemu target ({@link JlinkTarget#linkRuntime} with jdeps over this module's
+ * classes), with the JDK running the tests.
  */
 final class TestRuntime {
     private TestRuntime() {
@@ -20,25 +22,12 @@ final class TestRuntime {
         if (Files.isRegularFile(dir.resolve("bin/java"))) {
             return dir;
         }
-        Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
-        DebianPackages.deleteTree(dir);
-        DebianPackages.Tools.run(List.of(jlink.toString(), "--add-modules", "java.base", "--strip-debug",
-                "--no-header-files", "--no-man-pages", "--compress=2", "--output", dir.toString()), null, 300,
-                "jlink for the test runtime");
-        return dir;
-    }
-
-    static long size() throws IOException {
-        try (var s = Files.walk(get0())) {
-            long t = 0;
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                t += Files.size(p);
-            }
-            return t;
+        try {
+            Builds.deleteTree(dir);
+            JlinkTarget.linkRuntime(List.of(Path.of("target", "classes").toAbsolutePath()), dir, null, true, step -> { });
+        } catch (IOException e) {
+            throw new ToolException("linking the test runtime into " + dir + " failed: " + e, e);
         }
-    }
-
-    private static Path get0() {
-        return Path.of("target", "test-runtime").toAbsolutePath();
+        return dir;
     }
 }
