@@ -1,0 +1,1 @@
+package dev.strix.stats; public final class Stats { private Stats() {} }
