@@ -502,6 +502,9 @@ public final class Stats {
         if (n < 2 || constant(x) || constant(y)) {
             return Double.NaN;
         }
+        if (n == 2) {
+            return Math.signum(x[1] - x[0]) * Math.signum(y[1] - y[0]); // exactly +-1, as SciPy
+        }
         double mx = Moments.mean(x);
         double my = Moments.mean(y);
         double[] dx = new double[n];
