@@ -93,11 +93,9 @@ public final class BootDevices implements Devices, AutoCloseable {
         }
     }
 
-    /** A device node (the qemu target's {@code /dev/vdX}) by sector; a host file otherwise. */
+    /** A host file, or in the qemu guest a device node ({@code /dev/vdX}). */
     private static Block openBlock(String name, String path, boolean readOnly) throws DeviceException {
-        return path.startsWith("/dev/")
-                ? DeviceBlock.open(name, Path.of(path), readOnly)
-                : FileBlock.open(name, Path.of(path), readOnly);
+        return FileBlock.open(name, Path.of(path), readOnly);
     }
 
     private KvStore openStore(String name, String binding) throws DeviceException {

@@ -2,7 +2,6 @@ package dev.strix.unikernel.qemu;
 
 import dev.strix.unikernel.DeviceException;
 import dev.strix.unikernel.KvStore;
-import dev.strix.unikernel.internal.DeviceBlock;
 import dev.strix.unikernel.internal.LogKvStore;
 import dev.strix.unikernel.unix.DirectoryKvStore;
 import dev.strix.unikernel.qemu.DebianPackages.Kernel;
@@ -12,6 +11,7 @@ import dev.strix.unikernel.tool.Plan;
 import dev.strix.unikernel.tool.Progress;
 import dev.strix.unikernel.tool.Target;
 import dev.strix.unikernel.tool.ToolException;
+import dev.strix.unikernel.unix.FileBlock;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -754,7 +754,7 @@ public final class QemuTarget implements Target {
                 f.setLength(size);
             }
             int imported = 0;
-            try (LogKvStore store = LogKvStore.open(d.name(), DeviceBlock.open(d.name(), tmp, false))) {
+            try (LogKvStore store = LogKvStore.open(d.name(), FileBlock.open(d.name(), tmp, false))) {
                 if (Files.isDirectory(bound)) {
                     try (Stream<Path> s = Files.walk(bound)) {
                         for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
@@ -783,7 +783,7 @@ public final class QemuTarget implements Target {
     /** Writes every key of a kv image as a file under {@code folder} (atomically, only when changed). */
     public static int exportKv(String name, Path image, Path folder) throws ToolException {
         int written = 0;
-        try (LogKvStore store = LogKvStore.open(name, DeviceBlock.open(name, image, true))) {
+        try (LogKvStore store = LogKvStore.open(name, FileBlock.open(name, image, true))) {
             // The same store the unix target writes to, so the files look the same on both.
             DirectoryKvStore host = DirectoryKvStore.open(name, folder, false);
             for (String key : store.list("")) {

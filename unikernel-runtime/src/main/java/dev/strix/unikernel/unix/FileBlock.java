@@ -6,6 +6,7 @@ import dev.strix.unikernel.DeviceException.Reason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,10 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A host file as a block device. The capacity is the file size rounded up to whole sectors; the
- * bytes past the end of the file read as zeros, which is exactly what the qemu target's padded
- * disk image shows, so an analysis sees the same sectors on every target. Writes within the
- * padding extend the file.
+ * A file as a block device: a host file on the unix target, a device node ({@code /dev/vda},
+ * virtio-blk) in the qemu guest, a disk image when the host reads a VM's store. The capacity of a
+ * regular file is its size rounded up to whole sectors; the bytes past its end read as zeros,
+ * which is exactly what the qemu target's padded disk image shows, so an analysis sees the same
+ * sectors on every target (writes within the padding extend the file). The capacity of a device
+ * node comes from {@code /sys/class/block/<dev>/size}, because {@code FileChannel.size()} of a
+ * block device may be 0.
  */
 public final class FileBlock implements Block {
     public static final int SECTOR_SIZE = 512;
@@ -51,7 +55,13 @@ public final class FileBlock implements Block {
             FileChannel ch = readOnly
                     ? FileChannel.open(path, StandardOpenOption.READ)
                     : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            long size = ch.size();
+            long size;
+            try {
+                size = sizeOf(path, ch);
+            } catch (IOException | NumberFormatException e) {
+                ch.close();
+                throw new DeviceException(name, Reason.IO, "cannot find the size of " + path + ": " + e, e);
+            }
             return new FileBlock(name, path, ch, readOnly, (size + SECTOR_SIZE - 1) / SECTOR_SIZE);
         } catch (NoSuchFileException e) {
             throw new DeviceException(name, Reason.NOT_FOUND, "block device file " + path + " does not exist", e);
@@ -63,7 +73,18 @@ public final class FileBlock implements Block {
         }
     }
 
-    /** The host file behind the device. */
+    private static long sizeOf(Path path, FileChannel ch) throws IOException {
+        Path abs = path.toAbsolutePath().normalize();
+        if (abs.startsWith("/dev/") && !Files.isRegularFile(abs)) {
+            Path sys = Path.of("/sys/class/block", abs.getFileName().toString(), "size");
+            if (Files.isReadable(sys)) {
+                return Long.parseLong(Files.readString(sys, StandardCharsets.US_ASCII).strip()) * 512L;
+            }
+        }
+        return ch.size();
+    }
+
+    /** The file or device node behind the device. */
     public Path path() {
         return path;
     }

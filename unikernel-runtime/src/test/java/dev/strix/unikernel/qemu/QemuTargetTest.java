@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.strix.unikernel.Boot;
-import dev.strix.unikernel.internal.DeviceBlock;
 import dev.strix.unikernel.internal.LogKvStore;
 import dev.strix.unikernel.tool.DeviceSpec;
 import dev.strix.unikernel.tool.Plan;
 import dev.strix.unikernel.tool.Progress;
 import dev.strix.unikernel.tool.ToolException;
+import dev.strix.unikernel.unix.FileBlock;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -203,7 +203,7 @@ class QemuTargetTest {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertTrue(last >= killAt, "the writer got to commit " + last);
-        try (LogKvStore s = LogKvStore.open("results", DeviceBlock.open("results", image, true))) {
+        try (LogKvStore s = LogKvStore.open("results", FileBlock.open("results", image, true))) {
             assertEquals(40, s.list("").size());
             for (int k = 0; k < 40; k++) {
                 byte[] v = s.get("key-" + k + "/v").orElseThrow();
