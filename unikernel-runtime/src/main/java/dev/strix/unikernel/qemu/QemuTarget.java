@@ -6,6 +6,7 @@ import dev.strix.unikernel.internal.LogKvStore;
 import dev.strix.unikernel.unix.DirectoryKvStore;
 import dev.strix.unikernel.qemu.DebianPackages.Kernel;
 import dev.strix.unikernel.qemu.DebianPackages.Tools;
+import dev.strix.unikernel.tool.Builds;
 import dev.strix.unikernel.tool.DeviceSpec;
 import dev.strix.unikernel.tool.Plan;
 import dev.strix.unikernel.tool.Progress;
@@ -492,7 +493,7 @@ public final class QemuTarget implements Target {
             probe.writeGzip(tmp.resolve("probe.img"), mtime, level);
 
             long kernelBytes = Files.size(kernel.vmlinuz());
-            long runtimeBytes = treeSize(runtime);
+            long runtimeBytes = Builds.size(runtime);
             long moduleBytes = 0;
             for (String m : modules) {
                 moduleBytes += Files.size(ko.get(m));
@@ -524,7 +525,7 @@ public final class QemuTarget implements Target {
             Files.writeString(tmp.resolve("manifest.txt"), manifest.toString(), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("kernel.properties"), "package=" + kernel.packageName() + "\nversion="
                     + kernel.version() + "\nhz=" + kernel.hz() + "\n", StandardCharsets.UTF_8);
-            replaceDir(tmp, imageDir);
+            Builds.swapInto(tmp, imageDir);
             tmp = null;
             return report.toString().stripTrailing();
         } catch (IOException | RuntimeException e) {
@@ -597,30 +598,6 @@ public final class QemuTarget implements Target {
 
     private static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
-
-    private static long treeSize(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            long total = 0;
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                total += Files.size(p);
-            }
-            return total;
-        }
-    }
-
-    /** Moves {@code fresh} to {@code target}, replacing what was there without a half-written moment. */
-    private static void replaceDir(Path fresh, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling(target.getFileName() + ".old");
-            DebianPackages.deleteTree(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-            DebianPackages.deleteTree(old);
-        }
     }
 
     /**

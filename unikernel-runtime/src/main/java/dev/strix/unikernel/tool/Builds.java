@@ -128,7 +128,7 @@ public final class Builds {
      * Replaces {@code dir} by the finished {@code staging} folder: the old build is moved aside
      * first, so at every moment either the old or the new complete build is in place.
      */
-    static void swapInto(Path staging, Path dir) throws IOException {
+    public static void swapInto(Path staging, Path dir) throws IOException {
         Path old = dir.resolveSibling(dir.getFileName() + ".old");
         deleteTree(old);
         if (Files.exists(dir)) {
