@@ -6,6 +6,13 @@ import dev.strix.ndarray.NdRandom;
 import dev.strix.ndarray.io.Csv;
 import dev.strix.ndarray.io.CsvOptions;
 import dev.strix.ndarray.io.CsvTable;
+import dev.strix.stats.Alternative;
+import dev.strix.stats.AnovaTable;
+import dev.strix.stats.Correlation;
+import dev.strix.stats.Hypothesis;
+import dev.strix.stats.QuantileMethod;
+import dev.strix.stats.Stats;
+import dev.strix.stats.TestResult;
 import dev.strix.unikernel.Analysis;
 import dev.strix.unikernel.Block;
 import dev.strix.unikernel.Blocks;
@@ -26,8 +33,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The flagship analysis: a report on the diabetes data (Efron et al. 2004) — descriptive
- * statistics, the correlation matrix, which baseline variables go with disease progression, a
- * bootstrap interval for the strongest correlation, and progression by sex.
+ * statistics, the correlation matrix, which baseline variables go with disease progression
+ * (Pearson and Spearman), a bootstrap interval for the strongest correlation, progression across
+ * BMI quartiles (one-way ANOVA), by sex (Welch's t-test) and its normality (Jarque-Bera).
  *
  * <p>Written once against the unikernel devices: it reads the CSV from block device {@code data},
  * writes {@code report.txt}, {@code summary.csv} and {@code correlation.csv} to key-value store
@@ -102,24 +110,34 @@ public final class DiabetesReport implements Analysis {
         NdArray sorted = x.sort(0);
         NdArray min = sorted.row(0);
         NdArray max = sorted.row(n - 1);
-        NdArray median = n % 2 == 1 ? sorted.row(n / 2) : sorted.row(n / 2 - 1).add(sorted.row(n / 2)).div(2.0);
+        NdArray q1 = Stats.quantile(x, 0.25, 0, QuantileMethod.LINEAR);
+        NdArray median = Stats.median(x, 0);
+        NdArray q3 = Stats.quantile(x, 0.75, 0, QuantileMethod.LINEAR);
         NdArray corr = correlation(x);
+        NdArray spearman = Stats.corr(x, Correlation.SPEARMAN);
 
         StringBuilder r = new StringBuilder();
         r.append("Diabetes progression report\n");
         r.append("===========================\n");
         r.append(String.format(Locale.ROOT, "%d patients, %d variables; '%s' is disease progression one year after baseline.%n%n",
                 n, p, TARGET));
-        r.append(String.format(Locale.ROOT, "%-12s %10s %10s %10s %10s %10s%n", "variable", "mean", "std", "min", "median", "max"));
-        StringBuilder summary = new StringBuilder("variable,mean,std,min,median,max\n");
+        r.append(String.format(Locale.ROOT, "%-12s %9s %9s %9s %9s %9s %9s %9s%n", "variable", "mean", "std", "min", "q1",
+                "median", "q3", "max"));
+        StringBuilder summary = new StringBuilder("variable,mean,std,min,q1,median,q3,max\n");
         for (int j = 0; j < p; j++) {
-            r.append(String.format(Locale.ROOT, "%-12s %10.4f %10.4f %10.4f %10.4f %10.4f%n", names.get(j),
-                    mean.getDouble(j), std.getDouble(j), min.getDouble(j), median.getDouble(j), max.getDouble(j)));
-            summary.append(String.format(Locale.ROOT, "%s,%.10g,%.10g,%.10g,%.10g,%.10g%n", names.get(j),
-                    mean.getDouble(j), std.getDouble(j), min.getDouble(j), median.getDouble(j), max.getDouble(j)));
+            double[] row = {mean.getDouble(j), std.getDouble(j), min.getDouble(j), q1.getDouble(j), median.getDouble(j),
+                q3.getDouble(j), max.getDouble(j)};
+            r.append(String.format(Locale.ROOT, "%-12s", names.get(j)));
+            summary.append(names.get(j));
+            for (double v : row) {
+                r.append(String.format(Locale.ROOT, " %9.4f", v));
+                summary.append(String.format(Locale.ROOT, ",%.10g", v));
+            }
+            r.append('\n');
+            summary.append('\n');
         }
 
-        r.append(String.format(Locale.ROOT, "%nCorrelation with %s (Pearson r, strongest first):%n", TARGET));
+        r.append(String.format(Locale.ROOT, "%nCorrelation with %s (strongest Pearson r first; Spearman rho beside it):%n", TARGET));
         List<Integer> order = new ArrayList<>();
         for (int j = 0; j < p; j++) {
             if (j != target) {
@@ -129,7 +147,8 @@ public final class DiabetesReport implements Analysis {
         order.sort(Comparator.comparingDouble((Integer j) -> -Math.abs(corr.getDouble(j, target))).thenComparing(j -> j));
         for (int j : order) {
             double rj = corr.getDouble(j, target);
-            r.append(String.format(Locale.ROOT, "  %-6s %+.4f  %s%n", names.get(j), rj, bar(rj)));
+            r.append(String.format(Locale.ROOT, "  %-6s r %+.4f  rho %+.4f  %s%n", names.get(j), rj,
+                    spearman.getDouble(j, target), bar(rj)));
         }
 
         int best = order.get(0);
@@ -137,31 +156,45 @@ public final class DiabetesReport implements Analysis {
         r.append(String.format(Locale.ROOT, "%nBootstrap 95%% interval for r(%s, %s): [%.4f, %.4f] (%d resamples, percentile method)%n",
                 names.get(best), TARGET, ci[0], ci[1], BOOTSTRAP_RESAMPLES));
 
+        NdArray y = x.col(target);
+        int bmi = names.indexOf("bmi");
+        if (bmi >= 0) {
+            NdArray b = x.col(bmi);
+            double[] cuts = {Stats.quantile(b, 0.25), Stats.quantile(b, 0.5), Stats.quantile(b, 0.75)};
+            NdArray[] groups = {
+                y.get(b.le(cuts[0])),
+                y.get(b.gt(cuts[0]).and(b.le(cuts[1]))),
+                y.get(b.gt(cuts[1]).and(b.le(cuts[2]))),
+                y.get(b.gt(cuts[2]))};
+            AnovaTable anova = Hypothesis.anova(groups);
+            r.append(String.format(Locale.ROOT, "%n%s by bmi quartile (cut at %.2f, %.2f, %.2f):%n", TARGET, cuts[0], cuts[1], cuts[2]));
+            for (int k = 0; k < groups.length; k++) {
+                r.append(String.format(Locale.ROOT, "  Q%d  n=%3d  mean=%9.4f%n", k + 1, groups[k].shape(0), groups[k].mean().item()));
+            }
+            r.append(String.format(Locale.ROOT, "  one-way ANOVA F(%.0f, %.0f) = %.4f, p = %.3e, eta^2 = %.4f%n",
+                    anova.dfBetween(), anova.dfWithin(), anova.f(), anova.pValue(), anova.rSquared()));
+        }
+
         int sex = names.indexOf("sex");
         if (sex >= 0) {
-            r.append(String.format(Locale.ROOT, "%n%s by sex:%n", TARGET));
-            NdArray y = x.col(target);
             NdArray codes = x.col(sex);
             double[] levels = codes.unique().values().toDoubleArray();
             if (levels.length == 2) {
-                double[] m = new double[2];
-                double[] v = new double[2];
-                int[] count = new int[2];
+                r.append(String.format(Locale.ROOT, "%n%s by sex:%n", TARGET));
+                NdArray[] g = {y.get(codes.eq(levels[0])), y.get(codes.eq(levels[1]))};
                 for (int k = 0; k < 2; k++) {
-                    NdArray g = y.get(codes.eq(levels[k]));
-                    count[k] = g.shape(0);
-                    m[k] = g.mean().item();
-                    v[k] = g.var(null, 1, false).item();
-                    r.append(String.format(Locale.ROOT, "  sex=%.0f  n=%3d  mean=%9.4f  sd=%8.4f%n", levels[k], count[k], m[k], Math.sqrt(v[k])));
+                    r.append(String.format(Locale.ROOT, "  sex=%.0f  n=%3d  mean=%9.4f  sd=%8.4f%n", levels[k], g[k].shape(0),
+                            g[k].mean().item(), Stats.std(g[k], 1)));
                 }
-                double se2a = v[0] / count[0];
-                double se2b = v[1] / count[1];
-                double t = (m[0] - m[1]) / Math.sqrt(se2a + se2b);
-                double df = (se2a + se2b) * (se2a + se2b)
-                        / (se2a * se2a / (count[0] - 1) + se2b * se2b / (count[1] - 1));
-                r.append(String.format(Locale.ROOT, "  Welch t = %.4f on %.2f degrees of freedom%n", t, df));
+                TestResult t = Hypothesis.welchTTest(g[0], g[1], Alternative.TWO_SIDED);
+                r.append(String.format(Locale.ROOT, "  Welch t = %.4f on %.2f degrees of freedom, p = %.4f; difference 95%% CI [%.4f, %.4f]%n",
+                        t.statistic(), t.df(), t.pValue(), t.ciLow(), t.ciHigh()));
             }
         }
+
+        TestResult jb = Hypothesis.jarqueBera(y);
+        r.append(String.format(Locale.ROOT, "%nNormality of %s: skewness %.4f, excess kurtosis %.4f, Jarque-Bera %.4f (p = %.3e)%n",
+                TARGET, Stats.skewness(y), Stats.kurtosis(y), jb.statistic(), jb.pValue()));
 
         r.append(String.format(Locale.ROOT, "%nCorrelation matrix (%s):%n", String.join(", ", names)));
         StringBuilder corrCsv = new StringBuilder("variable," + String.join(",", names) + "\n");

@@ -45,6 +45,9 @@ class DiabetesReportTest {
     static final double[] MEDIAN = {50, 1, 25.7, 93, 186, 113, 48, 4, 4.62005, 91, 140.5};
     static final double[] R_WITH_PROGRESSION = {0.18788875, 0.043062, 0.58645013, 0.44148176, 0.21202248,
         0.17405359, -0.39478925, 0.43045288, 0.56588259, 0.38248348, 1};
+    /** np.quantile(x, [0.25, 0.75], axis=0) (linear method). */
+    static final double[] Q1 = {38.25, 1, 23.2, 84, 164.25, 96.05, 40.25, 3, 4.2767, 83.25, 87};
+    static final double[] Q3 = {59, 2, 29.275, 105, 209.75, 134.5, 57.75, 5, 4.9972, 98, 211.5};
 
     @Test
     void figuresMatchNumpyAndScipy() throws IOException {
@@ -55,12 +58,20 @@ class DiabetesReportTest {
         assertClose(MEAN, summary.column("mean").toDoubleArray(), 5e-9);
         assertClose(STD, summary.column("std").toDoubleArray(), 5e-9);
         assertClose(MEDIAN, summary.column("median").toDoubleArray(), 1e-12);
+        assertClose(Q1, summary.column("q1").toDoubleArray(), 1e-12);
+        assertClose(Q3, summary.column("q3").toDoubleArray(), 1e-12);
         CsvTable corr = Csv.parse(files.get("correlation.csv").getBytes(StandardCharsets.UTF_8), "correlation.csv",
                 dev.strix.ndarray.io.CsvOptions.defaults());
         assertClose(R_WITH_PROGRESSION, corr.column("progression").toDoubleArray(), 5e-8);
         String report = files.get("report.txt");
-        assertTrue(report.contains("Welch t = -0.9022 on 429.00 degrees of freedom"), report);
-        assertTrue(report.contains("  bmi    +0.5865"), report);
+        // scipy.stats: ttest_ind(equal_var=False) t = -0.902222, p = 0.367445, CI of the difference
+        // [-21.1225, 7.8317]; spearmanr(bmi, y) = 0.561382; f_oneway over bmi quartile groups (cuts
+        // by np.quantile) F = 61.0564, p = 5.3758e-33; jarque_bera(y) = 28.6794, p = 5.920e-07.
+        assertTrue(report.contains("Welch t = -0.9022 on 429.00 degrees of freedom, p = 0.3674; difference 95% CI [-21.1225, 7.8317]"), report);
+        assertTrue(report.contains("  bmi    r +0.5865  rho +0.5614"), report);
+        assertTrue(report.contains("one-way ANOVA F(3, 438) = 61.0564, p = 5.376e-33"), report);
+        assertTrue(report.contains("Jarque-Bera 28.6794 (p = 5.920e-07)"), report);
+        assertTrue(report.contains("  Q1  n=113") && report.contains("  Q4  n=111"), report);
         assertTrue(report.contains("442 patients, 11 variables"), report);
     }
 
