@@ -373,6 +373,58 @@ def hypothesis():
     return out
 
 
+def kde():
+    """gaussian_kde: SciPy takes data as d x n; the JSON stores n x d (Strix's rows-are-observations)."""
+    out = []
+    r = np.random.default_rng(4242)
+    x1 = np.concatenate([r.normal(0, 1, 40), r.normal(4, 0.5, 20)])
+    w1 = r.uniform(0.1, 2, 60)
+    x2 = r.multivariate_normal([0, 1], [[1, 0.6], [0.6, 2]], 50)
+    x3 = r.normal(0, 1, (30, 3)) @ np.array([[1, 0, 0], [0.5, 1, 0], [0.2, -0.3, 0.7]])
+    pts1 = np.concatenate([np.linspace(-4, 7, 23), [-40.0, 60.0]])
+    for data, w, pts in ((x1, None, pts1), (x1, w1, pts1),
+                         (x2, None, np.array([[0, 1], [1, 2], [-2, 0.5], [3, -3], [30, 30]], dtype=float)),
+                         (x3, None, np.array([[0, 0, 0], [1, 0.5, -0.5], [-1, 2, 1], [10, 10, 10]], dtype=float))):
+        for bw in ("scott", "silverman", 0.3):
+            def run(data=data, w=w, bw=bw, pts=pts):
+                k = st.gaussian_kde(data.T, bw_method=bw, weights=w)
+                res = {"factor": k.factor, "covariance": k.covariance, "pdf": k.evaluate(pts.T), "logpdf": k.logpdf(pts.T)}
+                if data.ndim == 1:
+                    res["box"] = np.array([k.integrate_box_1d(-1, 2), k.integrate_box_1d(-np.inf, 0.5), k.integrate_box_1d(3, np.inf)])
+                return res
+            ins = {"x": data, "points": pts}
+            if w is not None:
+                ins["w"] = w
+            case(out, "gaussian_kde", ins, {"bw": bw}, run, 1e-11, 1e-300)
+    return out
+
+
+def mvn():
+    """multivariate_normal pdf/logpdf, and cdf with Genz's algorithm run to abseps 1e-8 as the reference."""
+    out = []
+    specs = [([0.0], [[2.0]]),
+             ([0.5, -1.0], [[1.0, 0.8], [0.8, 2.0]]),
+             ([0.0, 0.0], [[1.0, -0.95], [-0.95, 1.0]]),
+             ([1.0, 0.0, -1.0], [[2.0, 0.3, 0.1], [0.3, 1.0, -0.4], [0.1, -0.4, 1.5]]),
+             ([0.0] * 5, (np.eye(5) * 0.5 + 0.5).tolist())]
+    for mean, cov in specs:
+        mean = np.array(mean)
+        cov = np.array(cov)
+        d = len(mean)
+        r = np.random.default_rng(100 + d)
+        pts = np.vstack([mean, mean + 1, r.normal(0, 1.5, (4, d)) + mean, mean - 6, mean + 30])
+        mv = st.multivariate_normal(mean, cov)
+        case(out, "mvn_pdf", {"mean": mean, "cov": cov, "x": pts}, {},
+             lambda mv=mv, pts=pts: {"pdf": mv.pdf(pts), "logpdf": mv.logpdf(pts)}, 1e-12, 1e-300)
+        cpts = np.vstack([mean, mean + 1, mean - 1, mean + np.linspace(-1.5, 2, d), mean - 3])
+        def cdf(mean=mean, cov=cov, cpts=cpts, d=d):
+            np.random.seed(1)  # Genz's lattice rule in SciPy draws its random shifts from NumPy's global state
+            return {"cdf": np.array([st.multivariate_normal.cdf(p, mean, cov, abseps=1e-8, releps=1e-8, maxpts=10000000 * d)
+                                     for p in cpts])}
+        case(out, "mvn_cdf", {"mean": mean, "cov": cov, "x": cpts}, {}, cdf, 0, 2e-5)
+    return out
+
+
 if __name__ == "__main__":
     import sys
     which = sys.argv[1:] or ["descriptive", "distributions", "hypothesis", "kde", "mvn"]
