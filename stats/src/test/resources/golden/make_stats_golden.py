@@ -425,8 +425,33 @@ def mvn():
     return out
 
 
+def descriptive_axis():
+    """mode and weighted mean/var along an axis (weights of a's shape, or 1-D along the axis, as np.average)."""
+    out = []
+    r = np.random.default_rng(99)
+    for x in (np.round(r.normal(0, 1.5, (6, 7))), np.round(r.normal(0, 1, (3, 4, 5))), r.integers(0, 3, (4, 9)).astype(float)):
+        for ax in range(-1, x.ndim):
+            case(out, "mode", {"x": x}, {"axis": ax}, lambda x=x, ax=ax: {
+                "value": st.mode(x, axis=ax, keepdims=False).mode, "count": st.mode(x, axis=ax, keepdims=False).count.astype(np.int64)}, 0, 0)
+            w = r.uniform(0, 2, x.shape)
+            w1 = r.uniform(0, 2, x.shape[ax])
+            for wname, ww in (("full", w), ("axis", w1)):
+                def wm(x=x, ax=ax, ww=ww):
+                    m = np.average(x, axis=ax, weights=ww)
+                    if ww.ndim == 1:
+                        shape = [1] * x.ndim
+                        shape[ax] = -1
+                        wb = ww.reshape(shape)
+                    else:
+                        wb = ww
+                    v = np.average((x - np.expand_dims(m, ax)) ** 2, axis=ax, weights=np.broadcast_to(wb, x.shape))
+                    return {"mean": m, "var": v}
+                case(out, "weighted", {"x": x, "w": ww}, {"axis": ax, "weights": wname}, wm, 1e-12, 1e-14)
+    return out
+
+
 if __name__ == "__main__":
     import sys
-    which = sys.argv[1:] or ["descriptive", "distributions", "hypothesis", "kde", "mvn"]
+    which = sys.argv[1:] or ["descriptive", "distributions", "hypothesis", "kde", "mvn", "descriptive_axis"]
     for name in which:
         dump(name + ".json", globals()[name]())
