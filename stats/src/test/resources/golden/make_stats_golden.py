@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Golden cases for strix-stats, computed by NumPy/SciPy (see README.md next to this file).
 
-Usage: /usr/bin/python3 make_stats_golden.py   (writes descriptive.json, distributions.json,
-hypothesis.json next to itself; deterministic for a given NumPy/SciPy version).
+Usage: /usr/bin/python3 make_stats_golden.py [name ...]   (writes <name>.json next to itself for
+each of descriptive, distributions, hypothesis, kde, mvn, descriptive_axis; all when none is named;
+deterministic for a given NumPy/SciPy version; each file has its own seed, so regenerating one
+leaves the others unchanged).
 Array encoding as in shared/oracle: {"dtype", "shape", "data"}; non-finite floats as strings.
 """
 import json
