@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Golden cases for strix-stats, computed by NumPy/SciPy (see README.md next to this file).
 
-Usage: /usr/bin/python3 make_stats_golden.py   (writes descriptive.json, distributions.json,
-hypothesis.json next to itself; deterministic for a given NumPy/SciPy version).
+Usage: /usr/bin/python3 make_stats_golden.py [name ...]   (writes <name>.json next to itself for
+each of descriptive, distributions, hypothesis, kde, mvn, descriptive_axis; all when none is named;
+deterministic for a given NumPy/SciPy version; each file has its own seed, so regenerating one
+leaves the others unchanged).
 Array encoding as in shared/oracle: {"dtype", "shape", "data"}; non-finite floats as strings.
 """
 import json
@@ -257,6 +259,201 @@ def dump(name, obj):
     print(name, len(obj))
 
 
+def runs_ref(x, cutoff, alternative):
+    """Wald-Wolfowitz runs test above/below a cutoff, the reference formula (statsmodels'
+    runstest_1samp is not installed here; this is its definition, with the textbook continuity
+    correction): x >= cutoff is 1, else 0; R = number of runs; n1, n0 the counts;
+    E = 2 n1 n0 / n + 1, V = 2 n1 n0 (2 n1 n0 - n) / (n^2 (n - 1)); z = (R - E -+ 0.5) / sqrt(V)
+    with the 0.5 moving R - E towards 0 (and z = 0 when |R - E| <= 0.5) when n < 50, no
+    correction when n >= 50. p: two-sided 2 sf(|z|), less cdf(z) (too few runs: clustering),
+    greater sf(z) (too many runs: alternation). statsmodels differs only for 0 < R - E < 0.5,
+    where it adds 0.5 instead of returning 0."""
+    ind = (np.asarray(x) >= cutoff).astype(int)
+    runs = 1 + int(np.sum(ind[1:] != ind[:-1]))
+    n1 = int(ind.sum())
+    n0 = len(ind) - n1
+    n = n1 + n0
+    e = 2.0 * n1 * n0 / n + 1
+    v = 2.0 * n1 * n0 * (2.0 * n1 * n0 - n) / n ** 2 / (n - 1.0)
+    d = runs - e
+    if n < 50:
+        d = math.copysign(max(abs(d) - 0.5, 0.0), d)
+    z = d / math.sqrt(v)
+    p = {"two-sided": 2 * st.norm.sf(abs(z)), "less": st.norm.cdf(z), "greater": st.norm.sf(z)}[alternative]
+    return {"statistic": z, "pvalue": p, "runs": runs}
+
+
+ALTS = ("two-sided", "less", "greater")
+
+
+def hypothesis():
+    out = []
+    r = np.random.default_rng(777)
+    # Shapiro-Wilk: SciPy 1.10's swilk runs in float32 (its inputs are cast to float32), so the
+    # data are float32-representable and the tolerance reflects single precision (see README).
+    for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 20, 25, 30, 50, 100, 200, 500, 1000, 2000, 5000):
+        for kind in ("normal", "expon", "uniform"):
+            if kind != "normal" and n not in (3, 5, 10, 20, 50, 200, 1000, 5000):
+                continue
+            x = {"normal": r.normal(10, 2, n), "expon": r.exponential(1, n), "uniform": r.uniform(0, 1, n)}[kind]
+            x = x.astype(np.float32).astype(np.float64)
+            case(out, "shapiro", {"x": x}, {"kind": kind},
+                 lambda x=x: dict(zip(("statistic", "pvalue"), st.shapiro(x))), 2e-6, 2e-6)
+    # Fisher's exact test on 2x2 tables
+    tables = [[[8, 2], [1, 5]], [[3, 1], [1, 3]], [[10, 20], [30, 25]], [[0, 5], [5, 0]], [[1, 9], [11, 3]],
+              [[12, 5], [29, 2]], [[2, 7], [8, 2]], [[100, 80], [90, 110]], [[0, 0], [3, 4]], [[5, 0], [3, 4]],
+              [[6, 6], [6, 6]], [[1, 0], [0, 1]], [[20, 15], [15, 20]]]
+    for t in tables:
+        for alt in ALTS:
+            case(out, "fisher_exact", {"table": np.array(t, dtype=np.int64)}, {"alternative": alt},
+                 lambda t=t, alt=alt: dict(zip(("statistic", "pvalue"), st.fisher_exact(t, alternative=alt))), 1e-10, 1e-14)
+    # runs test (reference formula above)
+    for n, gen in ((12, "normal"), (30, "normal"), (49, "ar"), (50, "normal"), (200, "ar"), (20, "alternating")):
+        if gen == "normal":
+            x = r.normal(0, 1, n)
+        elif gen == "ar":
+            x = np.cumsum(r.normal(0, 1, n)) * 0.3 + r.normal(0, 1, n)
+        else:
+            x = np.array([(-1) ** i + 0.1 * i for i in range(n)], dtype=np.float64)
+        for cut in ("mean", "median", 0.5):
+            c = {"mean": np.mean(x), "median": np.median(x)}.get(cut, cut)
+            for alt in ALTS:
+                case(out, "runs", {"x": x}, {"cutoff": cut, "alternative": alt},
+                     lambda x=x, c=c, alt=alt: runs_ref(x, c, alt), 1e-12, 1e-14)
+    # Levene and Bartlett
+    groups_sets = [[r.normal(0, 1, 10), r.normal(0, 2, 12), r.normal(1, 1, 9)],
+                   [r.normal(5, 1, 25), r.normal(5, 1.2, 30)],
+                   [np.round(r.normal(0, 3, 15)), np.round(r.normal(0, 3, 15)), np.round(r.normal(0, 5, 15)), r.exponential(2, 40)]]
+    for gs in groups_sets:
+        ins = {"g%d" % i: g for i, g in enumerate(gs)}
+        for center in ("median", "mean", "trimmed"):
+            for cut in ((0.05, 0.2) if center == "trimmed" else (0.05,)):
+                case(out, "levene", ins, {"center": center, "proportiontocut": cut},
+                     lambda gs=gs, center=center, cut=cut: dict(zip(("statistic", "pvalue"), st.levene(*gs, center=center, proportiontocut=cut))), 1e-10, 1e-14)
+        case(out, "bartlett", ins, {}, lambda gs=gs: dict(zip(("statistic", "pvalue"), st.bartlett(*gs))), 1e-10, 1e-14)
+    # correlation tests
+    pairs = []
+    for n in (3, 4, 8, 20, 33, 34, 60):
+        x = r.normal(0, 1, n)
+        y = 0.5 * x + r.normal(0, 1, n)
+        pairs.append((x, y))
+    x = np.round(r.normal(0, 1, 25) * 2) / 2
+    pairs.append((x, np.round((x + r.normal(0, 1, 25)) * 2) / 2))  # ties
+    x = r.normal(0, 1, 15)
+    pairs.append((x, -x ** 3))  # perfect monotone decreasing
+    pairs.append((np.arange(10.0), np.array([1, 0, 2, 3, 4, 5, 6, 7, 9, 8.0])))
+    for x, y in pairs:
+        for alt in ALTS:
+            def pear(x=x, y=y, alt=alt):
+                res = st.pearsonr(x, y, alternative=alt)
+                ci95 = res.confidence_interval(0.95)
+                ci90 = res.confidence_interval(0.9)
+                return {"statistic": res.statistic, "pvalue": res.pvalue, "ci95": [ci95.low, ci95.high], "ci90": [ci90.low, ci90.high]}
+            case(out, "pearsonr", {"x": x, "y": y}, {"alternative": alt}, pear, 1e-10, 1e-14)
+            case(out, "spearmanr", {"x": x, "y": y}, {"alternative": alt},
+                 lambda x=x, y=y, alt=alt: dict(zip(("statistic", "pvalue"), st.spearmanr(x, y, alternative=alt))), 1e-10, 1e-14)
+            for meth in ("auto", "asymptotic", "exact"):
+                case(out, "kendalltau", {"x": x, "y": y}, {"alternative": alt, "method": meth},
+                     lambda x=x, y=y, alt=alt, meth=meth: dict(zip(("statistic", "pvalue"), st.kendalltau(x, y, alternative=alt, method=meth))), 1e-10, 1e-14)
+    # one-sided alternatives of the rank and KS tests already in Hypothesis
+    for n1, n2 in ((8, 10), (25, 30), (60, 45)):
+        a = r.normal(0, 1, n1)
+        b = r.normal(0.6, 1.3, n2)
+        for alt in ALTS:
+            for meth in ("exact", "asymp"):
+                case(out, "ks_2samp", {"x": a, "y": b}, {"alternative": alt, "method": meth},
+                     lambda a=a, b=b, alt=alt, meth=meth: dict(zip(("statistic", "pvalue"), st.ks_2samp(a, b, alternative=alt, method=meth))), 1e-10, 1e-12)
+            case(out, "kstest", {"x": a}, {"alternative": alt, "dist": "normal", "args": [0.2, 1.1]},
+                 lambda a=a, alt=alt: dict(zip(("statistic", "pvalue"), st.kstest(a, st.norm(0.2, 1.1).cdf, alternative=alt))), 1e-10, 1e-12)
+            for meth in ("exact", "asymptotic"):
+                case(out, "mannwhitneyu", {"x": a, "y": b}, {"alternative": alt, "method": meth},
+                     lambda a=a, b=b, alt=alt, meth=meth: dict(zip(("statistic", "pvalue"), st.mannwhitneyu(a, b, alternative=alt, method=meth))), 1e-10, 1e-12)
+            d = a[:min(n1, 20)] - b[:min(n1, 20)]
+            for meth in ("exact", "approx"):
+                case(out, "wilcoxon", {"x": d}, {"alternative": alt, "method": meth},
+                     lambda d=d, alt=alt, meth=meth: dict(zip(("statistic", "pvalue"), st.wilcoxon(d, alternative=alt, method=meth))), 1e-10, 1e-12)
+    return out
+
+
+def kde():
+    """gaussian_kde: SciPy takes data as d x n; the JSON stores n x d (Strix's rows-are-observations)."""
+    out = []
+    r = np.random.default_rng(4242)
+    x1 = np.concatenate([r.normal(0, 1, 40), r.normal(4, 0.5, 20)])
+    w1 = r.uniform(0.1, 2, 60)
+    x2 = r.multivariate_normal([0, 1], [[1, 0.6], [0.6, 2]], 50)
+    x3 = r.normal(0, 1, (30, 3)) @ np.array([[1, 0, 0], [0.5, 1, 0], [0.2, -0.3, 0.7]])
+    pts1 = np.concatenate([np.linspace(-4, 7, 23), [-40.0, 60.0]])
+    for data, w, pts in ((x1, None, pts1), (x1, w1, pts1),
+                         (x2, None, np.array([[0, 1], [1, 2], [-2, 0.5], [3, -3], [30, 30]], dtype=float)),
+                         (x3, None, np.array([[0, 0, 0], [1, 0.5, -0.5], [-1, 2, 1], [10, 10, 10]], dtype=float))):
+        for bw in ("scott", "silverman", 0.3):
+            def run(data=data, w=w, bw=bw, pts=pts):
+                k = st.gaussian_kde(data.T, bw_method=bw, weights=w)
+                res = {"factor": k.factor, "covariance": k.covariance, "pdf": k.evaluate(pts.T), "logpdf": k.logpdf(pts.T)}
+                if data.ndim == 1:
+                    res["box"] = np.array([k.integrate_box_1d(-1, 2), k.integrate_box_1d(-np.inf, 0.5), k.integrate_box_1d(3, np.inf)])
+                return res
+            ins = {"x": data, "points": pts}
+            if w is not None:
+                ins["w"] = w
+            case(out, "gaussian_kde", ins, {"bw": bw}, run, 1e-11, 1e-300)
+    return out
+
+
+def mvn():
+    """multivariate_normal pdf/logpdf, and cdf with Genz's algorithm run to abseps 1e-8 as the reference."""
+    out = []
+    specs = [([0.0], [[2.0]]),
+             ([0.5, -1.0], [[1.0, 0.8], [0.8, 2.0]]),
+             ([0.0, 0.0], [[1.0, -0.95], [-0.95, 1.0]]),
+             ([1.0, 0.0, -1.0], [[2.0, 0.3, 0.1], [0.3, 1.0, -0.4], [0.1, -0.4, 1.5]]),
+             ([0.0] * 5, (np.eye(5) * 0.5 + 0.5).tolist())]
+    for mean, cov in specs:
+        mean = np.array(mean)
+        cov = np.array(cov)
+        d = len(mean)
+        r = np.random.default_rng(100 + d)
+        pts = np.vstack([mean, mean + 1, r.normal(0, 1.5, (4, d)) + mean, mean - 6, mean + 30])
+        mv = st.multivariate_normal(mean, cov)
+        case(out, "mvn_pdf", {"mean": mean, "cov": cov, "x": pts}, {},
+             lambda mv=mv, pts=pts: {"pdf": mv.pdf(pts), "logpdf": mv.logpdf(pts)}, 1e-12, 1e-300)
+        cpts = np.vstack([mean, mean + 1, mean - 1, mean + np.linspace(-1.5, 2, d), mean - 3])
+        def cdf(mean=mean, cov=cov, cpts=cpts, d=d):
+            np.random.seed(1)  # Genz's lattice rule in SciPy draws its random shifts from NumPy's global state
+            return {"cdf": np.array([st.multivariate_normal.cdf(p, mean, cov, abseps=1e-8, releps=1e-8, maxpts=10000000 * d)
+                                     for p in cpts])}
+        case(out, "mvn_cdf", {"mean": mean, "cov": cov, "x": cpts}, {}, cdf, 0, 2e-5)
+    return out
+
+
+def descriptive_axis():
+    """mode and weighted mean/var along an axis (weights of a's shape, or 1-D along the axis, as np.average)."""
+    out = []
+    r = np.random.default_rng(99)
+    for x in (np.round(r.normal(0, 1.5, (6, 7))), np.round(r.normal(0, 1, (3, 4, 5))), r.integers(0, 3, (4, 9)).astype(float)):
+        for ax in range(-1, x.ndim):
+            case(out, "mode", {"x": x}, {"axis": ax}, lambda x=x, ax=ax: {
+                "value": st.mode(x, axis=ax, keepdims=False).mode, "count": st.mode(x, axis=ax, keepdims=False).count.astype(np.int64)}, 0, 0)
+            w = r.uniform(0, 2, x.shape)
+            w1 = r.uniform(0, 2, x.shape[ax])
+            for wname, ww in (("full", w), ("axis", w1)):
+                def wm(x=x, ax=ax, ww=ww):
+                    m = np.average(x, axis=ax, weights=ww)
+                    if ww.ndim == 1:
+                        shape = [1] * x.ndim
+                        shape[ax] = -1
+                        wb = ww.reshape(shape)
+                    else:
+                        wb = ww
+                    v = np.average((x - np.expand_dims(m, ax)) ** 2, axis=ax, weights=np.broadcast_to(wb, x.shape))
+                    return {"mean": m, "var": v}
+                case(out, "weighted", {"x": x, "w": ww}, {"axis": ax, "weights": wname}, wm, 1e-12, 1e-14)
+    return out
+
+
 if __name__ == "__main__":
-    dump("descriptive.json", descriptive())
-    dump("distributions.json", distributions())
+    import sys
+    which = sys.argv[1:] or ["descriptive", "distributions", "hypothesis", "kde", "mvn", "descriptive_axis"]
+    for name in which:
+        dump(name + ".json", globals()[name]())

@@ -1,5 +1,6 @@
 package dev.strix.stats;
 
+import dev.strix.ndarray.NdArray;
 import dev.strix.stats.internal.ContinuousAdapter;
 import dev.strix.stats.internal.DiscreteAdapter;
 import java.util.Locale;
@@ -231,6 +232,11 @@ public final class Distributions {
             throw new IllegalArgumentException(nm + ": p must be in (0, 1]");
         }
         return disc(nm, () -> PascalDistribution.of(r, p), 0);
+    }
+
+    /** Multivariate normal N(mean, cov) ({@code scipy.stats.multivariate_normal}); see {@link MultivariateNormal}. */
+    public static MultivariateNormal multivariateNormal(NdArray mean, NdArray cov) {
+        return MultivariateNormal.of(mean, cov);
     }
 
     /**

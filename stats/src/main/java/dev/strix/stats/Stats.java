@@ -98,6 +98,35 @@ public final class Stats {
         return new Mode(best, bestCount);
     }
 
+    /** Modes along an axis: the smallest most frequent value of each lane and its count. */
+    public record Modes(NdArray values, NdArray counts) {
+    }
+
+    /**
+     * Mode along an axis ({@code scipy.stats.mode(a, axis, keepdims=False)}): values (float64) and
+     * counts (int64), the axis removed. NaN is ignored; a lane of only NaN gives value NaN, count 0.
+     * An axis of length 0 is an error.
+     */
+    public static Modes mode(NdArray a, int axis) {
+        checkLaneLength("mode", a, axis);
+        int ax = Lanes.axis("mode", a, axis);
+        double[][] lanes = Lanes.split("mode", a, ax);
+        double[] v = new double[lanes.length];
+        long[] c = new long[lanes.length];
+        for (int i = 0; i < lanes.length; i++) {
+            double[] x = Lanes.dropNaN(lanes[i]);
+            if (x.length == 0) {
+                v[i] = Double.NaN;
+                continue;
+            }
+            Mode m = mode(NdArray.wrap(x, x.length));
+            v[i] = m.value();
+            c[i] = m.count();
+        }
+        int[] shape = Lanes.without(a.shape(), ax);
+        return new Modes(NdArray.wrap(v, shape), NdArray.wrap(c, shape));
+    }
+
     // ------------------------------------------------------------------ spread
 
     /** Variance with {@code ddof} delta degrees of freedom (divisor n - ddof); NaN when n - ddof <= 0. */
@@ -357,6 +386,64 @@ public final class Stats {
             terms[i] = wt[i] * d * d;
         }
         return Moments.sum(terms) / Moments.sum(wt);
+    }
+
+    /**
+     * Weighted mean along an axis ({@code np.average(a, axis, weights=w)}): w has a's shape, or is
+     * 1-D with the axis' length (one weight per position along the axis, as NumPy).
+     */
+    public static NdArray weightedMean(NdArray a, NdArray w, int axis) {
+        return weightedAlong("weightedMean", a, w, axis, false);
+    }
+
+    /** Weighted variance sum(w (x - m_w)²) / sum(w) along an axis; weights as in {@link #weightedMean(NdArray, NdArray, int)}. */
+    public static NdArray weightedVar(NdArray a, NdArray w, int axis) {
+        return weightedAlong("weightedVar", a, w, axis, true);
+    }
+
+    private static NdArray weightedAlong(String op, NdArray a, NdArray w, int axis, boolean var) {
+        int ax = Lanes.axis(op, a, axis);
+        checkLaneLength(op, a, axis);
+        double[][] xs = Lanes.split(op, a, ax);
+        double[][] ws;
+        if (Arrays.equals(a.shape(), w.shape())) {
+            ws = Lanes.split(op, w, ax);
+        } else if (w.ndim() == 1 && w.size() == a.shape(ax)) {
+            double[] one = w.toDoubleArray();
+            ws = new double[xs.length][];
+            Arrays.fill(ws, one);
+        } else {
+            throw new ShapeMismatchException(op + ": weights must have the data's shape or be 1-D of the axis length "
+                    + a.shape(ax) + ": data " + ShapeMismatchException.shapeString(a.shape()) + ", weights "
+                    + ShapeMismatchException.shapeString(w.shape()));
+        }
+        double[] out = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            double[] x = xs[i];
+            double[] wt = ws[i];
+            double sw = 0;
+            for (double v : wt) {
+                if (!(v >= 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException(op + ": weights must be finite and >= 0, got " + v);
+                }
+                sw += v;
+            }
+            if (sw == 0) {
+                throw new IllegalArgumentException(op + ": the weights of lane " + i + " sum to zero");
+            }
+            double m = wmean(x, wt);
+            if (!var) {
+                out[i] = m;
+                continue;
+            }
+            double[] terms = new double[x.length];
+            for (int j = 0; j < x.length; j++) {
+                double d = x[j] - m;
+                terms[j] = wt[j] * d * d;
+            }
+            out[i] = Moments.sum(terms) / Moments.sum(wt);
+        }
+        return NdArray.wrap(out, Lanes.without(a.shape(), ax));
     }
 
     private static double wmean(double[] x, double[] w) {

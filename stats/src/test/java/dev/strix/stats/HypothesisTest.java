@@ -103,4 +103,63 @@ class HypothesisTest {
         // NaN in the sample propagates (SciPy's nan_policy="propagate").
         assertTrue(Double.isNaN(Hypothesis.tTest(Nd.of(1, Double.NaN, 3), 0, Alternative.TWO_SIDED).pValue()));
     }
+
+    @Test
+    void newTestsRejectBadInput() {
+        // Shapiro-Wilk: fewer than 3 values, all equal -> exception; NaN -> NaN (documented).
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.shapiroWilk(Nd.of(1, 2)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Hypothesis.shapiroWilk(Nd.full(3.0, 10)));
+        assertTrue(e.getMessage().contains("shapiroWilk") && e.getMessage().contains("equal"), e.getMessage());
+        assertTrue(Double.isNaN(Hypothesis.shapiroWilk(Nd.of(1, 2, Double.NaN, 4)).pValue()));
+        // Fisher: not 2 x 2, negative or fractional counts -> exception; a zero margin -> NaN, p = 1 (SciPy).
+        assertThrows(IllegalArgumentException.class,
+                () -> Hypothesis.fisherExact(Nd.of(new double[][] {{1, 2, 3}, {4, 5, 6}}), Alternative.TWO_SIDED));
+        assertThrows(IllegalArgumentException.class,
+                () -> Hypothesis.fisherExact(Nd.of(new double[][] {{1, -2}, {4, 5}}), Alternative.TWO_SIDED));
+        assertThrows(IllegalArgumentException.class,
+                () -> Hypothesis.fisherExact(Nd.of(new double[][] {{1, 2.5}, {4, 5}}), Alternative.TWO_SIDED));
+        TestResult f = Hypothesis.fisherExact(Nd.of(new double[][] {{0, 0}, {4, 5}}), Alternative.LESS);
+        assertTrue(Double.isNaN(f.statistic()) && f.pValue() == 1.0);
+        // Runs: all on one side, NaN, too short -> exception.
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.runsTest(Nd.full(2.0, 8), Alternative.TWO_SIDED));
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.runsTest(Nd.of(1, 2, 3), 10, Alternative.TWO_SIDED));
+        assertThrows(IllegalArgumentException.class,
+                () -> Hypothesis.runsTest(Nd.of(1, Double.NaN, 3), Alternative.TWO_SIDED));
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.runsTest(Nd.of(1), Alternative.TWO_SIDED));
+        // Levene / Bartlett: one group, empty group, bad proportion -> exception; all-equal -> NaN (0/0).
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.levene(X));
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.levene(X, Nd.zeros(0)));
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.levene(LeveneCenter.TRIMMED, 0.5, X, X));
+        assertTrue(Double.isNaN(Hypothesis.levene(Nd.full(1.0, 4), Nd.full(2.0, 5)).pValue()));
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.bartlett(X, Nd.of(1)));
+        TestResult b = Hypothesis.bartlett(Nd.full(1.0, 3), Nd.of(1, 2, 3));
+        assertEquals(Double.POSITIVE_INFINITY, b.statistic());
+        assertEquals(0.0, b.pValue());
+        // Correlation tests: mismatched lengths, too few pairs, bad confidence, exact with ties -> exception.
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Hypothesis.pearsonTest(Nd.of(1, 2, 3), Nd.of(1, 2), Alternative.TWO_SIDED));
+        assertTrue(e.getMessage().contains("(3,)") && e.getMessage().contains("(2,)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.pearsonTest(Nd.of(1), Nd.of(2), Alternative.TWO_SIDED));
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.spearmanTest(Nd.of(1, 2), Nd.of(2, 1), Alternative.TWO_SIDED));
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.pearsonTest(X, X, Alternative.TWO_SIDED, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.tTest(X, 0, Alternative.TWO_SIDED, 0));
+        assertThrows(IllegalArgumentException.class, () -> Hypothesis.kendallTest(Nd.of(1, 1, 2, 3), Nd.of(1, 2, 3, 4),
+                Alternative.TWO_SIDED, PValueMethod.EXACT));
+        // Constant sample: NaN, as SciPy.
+        assertTrue(Double.isNaN(Hypothesis.pearsonTest(Nd.full(1.0, 5), X.get(":5"), Alternative.TWO_SIDED).pValue()));
+        assertTrue(Double.isNaN(Hypothesis.spearmanTest(Nd.full(1.0, 5), X.get(":5"), Alternative.TWO_SIDED).pValue()));
+        assertTrue(Double.isNaN(Hypothesis.kendallTest(Nd.full(1.0, 5), X.get(":5"), Alternative.TWO_SIDED).pValue()));
+    }
+
+    @Test
+    void confidenceLevelIsAParameter() {
+        // SciPy 1.10: ttest_1samp(X, 2.0).confidence_interval(0.9) = (1.6485597365640126, 4.531440263435987)
+        TestResult r = Hypothesis.tTest(X, 2.0, Alternative.TWO_SIDED, 0.9);
+        Golden.assertClose(1.6485597365640126, r.ciLow(), 1e-10, 0, "low");
+        Golden.assertClose(4.531440263435987, r.ciHigh(), 1e-10, 0, "high");
+        assertEquals(0.9, r.confidence());
+        assertEquals(0.99, Hypothesis.welchTTest(X, X.add(1), Alternative.TWO_SIDED, 0.99).confidence());
+        assertEquals(0.8, Hypothesis.zTest(X, 2, 2, Alternative.LESS, 0.8).confidence());
+    }
 }
