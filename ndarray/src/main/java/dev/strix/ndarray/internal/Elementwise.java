@@ -426,6 +426,55 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * {@code out = op(a, b)} for the out= variants: {@code out} must have the broadcast shape and
+     * exactly the result dtype; it may be {@code a} or {@code b} (or share their buffer).
+     */
+    public static NdArray binaryOut(Binary op, NdArray a, NdArray b, NdArray out) {
+        int[] shape = broadcastShapes(op.opName, a.shape(), b.shape());
+        DType t = computeType(op, DType.promote(a.dtype(), b.dtype()));
+        checkOut(op.opName, shape, t, out, "operands " + ShapeMismatchException.shapeString(a.shape()) + " "
+                + a.dtype() + " and " + ShapeMismatchException.shapeString(b.shape()) + " " + b.dtype());
+        NdArray x = overlapSafe(asType(a, t), out);
+        NdArray y = overlapSafe(asType(b, t), out);
+        run(op, t, out, x, y, shape);
+        return out;
+    }
+
+    /** {@code out = op(a)} for the out= variants; {@code out} must have a's shape and the result dtype. */
+    public static NdArray unaryOut(Unary op, NdArray a, NdArray out) {
+        DType t = unaryType(op, a.dtype());
+        checkOut(op.name().toLowerCase(java.util.Locale.ROOT), a.shape(), t, out,
+                "operand " + ShapeMismatchException.shapeString(a.shape()) + " " + a.dtype());
+        NdArray x = overlapSafe(asType(a, t), out);
+        unaryInto(op, t, x, out);
+        return out;
+    }
+
+    private static void checkOut(String opName, int[] shape, DType t, NdArray out, String operands) {
+        if (!Arrays.equals(shape, out.shape())) {
+            throw new ShapeMismatchException(opName + " (out=): the result shape " + ShapeMismatchException.shapeString(shape)
+                    + " of " + operands + " does not match the output shape "
+                    + ShapeMismatchException.shapeString(out.shape()));
+        }
+        if (out.dtype() != t) {
+            throw new IllegalArgumentException(opName + " (out=): the result dtype of " + operands + " is " + t
+                    + " but the output is " + out.dtype() + " " + ShapeMismatchException.shapeString(out.shape())
+                    + "; pass an output of dtype " + t);
+        }
+    }
+
+    /** An operand that shares out's buffer but is not exactly out's view is copied first. */
+    private static NdArray overlapSafe(NdArray x, NdArray out) {
+        if (x.buffer() != out.buffer()) {
+            return x;
+        }
+        if (x.offset() == out.offset() && Arrays.equals(x.shape(), out.shape()) && Arrays.equals(x.strides(), out.strides())) {
+            return x;
+        }
+        return x.copy();
+    }
+
     private static int size(int[] shape) {
         long n = 1;
         for (int s : shape) {
@@ -530,17 +579,32 @@ public final class Elementwise {
             }
             return out;
         }
-        DType t;
-        if (in.isFloating()) {
-            t = in;
-        } else if (op.kind == Kind.SAME) {
-            t = in == DType.BOOL ? DType.INT64 : in;
-        } else {
-            t = DType.FLOAT64;
-        }
+        DType t = unaryType(op, in);
         NdArray x = asType(a, t);
         NdArray out = NdArray.wrap(Buffers.allocate(t, n), shape);
+        unaryInto(op, t, x, out);
+        return out;
+    }
+
+    /** The dtype of a non-predicate unary operation on {@code in}. */
+    static DType unaryType(Unary op, DType in) {
+        if (op.kind == Kind.BOOL) {
+            return DType.BOOL;
+        }
+        if (in.isFloating()) {
+            return in;
+        }
+        if (op.kind == Kind.SAME) {
+            return in == DType.BOOL ? DType.INT64 : in;
+        }
+        return DType.FLOAT64;
+    }
+
+    /** {@code out = op(x)} where x already has the computation type t and out's shape. */
+    private static void unaryInto(Unary op, DType t, NdArray x, NdArray out) {
+        int[] shape = out.shape();
         int[] so = out.strides();
+        int oo = out.offset();
         int[] sx = x.strides();
         int ox = x.offset();
         switch (t) {
@@ -554,7 +618,7 @@ public final class Elementwise {
                 long[] o = (long[]) out.buffer();
                 long[] src = (long[]) x.buffer();
                 LongUnaryOperator f = op.l;
-                StridedLoop.run2(shape, so, 0, sx, ox, (i0, s0, i1, s1, m) -> {
+                StridedLoop.run2(shape, so, oo, sx, ox, (i0, s0, i1, s1, m) -> {
                     for (int i = 0; i < m; i++, i0 += s0, i1 += s1) {
                         o[i0] = f.applyAsLong(src[i1]);
                     }
@@ -565,7 +629,7 @@ public final class Elementwise {
                 int[] o = (int[]) out.buffer();
                 int[] src = (int[]) x.buffer();
                 LongUnaryOperator f = op.l;
-                StridedLoop.run2(shape, so, 0, sx, ox, (i0, s0, i1, s1, m) -> {
+                StridedLoop.run2(shape, so, oo, sx, ox, (i0, s0, i1, s1, m) -> {
                     for (int i = 0; i < m; i++, i0 += s0, i1 += s1) {
                         o[i0] = (int) f.applyAsLong(src[i1]);
                     }
@@ -575,7 +639,6 @@ public final class Elementwise {
             default:
                 throw new AssertionError(t);
         }
-        return out;
     }
 
     // ------------------------------------------------------------------ closeness and equality
