@@ -21,7 +21,7 @@ public final class Pairwise {
         KernelProvider kp = KernelSelector.get();
         if (n >= Parallel.SUM_THRESHOLD && Parallel.parallelism() > 1) {
             double[] r = new double[1];
-            Parallel.invoke(new SumTask(kp, x, off, n, r, 0));
+            Parallel.invoke(new SumTask(kp, x, off, n, r, 0, Parallel.parallelism()));
             return r[0];
         }
         return sum(kp, x, off, n);
@@ -43,25 +43,29 @@ public final class Pairwise {
         private final int n;
         private final double[] result;
         private final int slot;
+        /** How many tasks this subtree may still be split into. */
+        private final int ways;
 
-        SumTask(KernelProvider kp, double[] x, int off, int n, double[] result, int slot) {
+        SumTask(KernelProvider kp, double[] x, int off, int n, double[] result, int slot, int ways) {
             this.kp = kp;
             this.x = x;
             this.off = off;
             this.n = n;
             this.result = result;
             this.slot = slot;
+            this.ways = ways;
         }
 
         @Override
         protected void compute() {
-            if (n < Parallel.SUM_THRESHOLD / 2 || n <= BLOCK) {
+            if (ways < 2 || n <= BLOCK) {
                 result[slot] = sum(kp, x, off, n);
                 return;
             }
             int half = (n / 2) & ~15;
             double[] r = new double[2];
-            invokeAll(new SumTask(kp, x, off, half, r, 0), new SumTask(kp, x, off + half, n - half, r, 1));
+            invokeAll(new SumTask(kp, x, off, half, r, 0, ways / 2), new SumTask(kp, x, off + half, n - half, r, 1,
+                    ways - ways / 2));
             result[slot] = r[0] + r[1];
         }
     }

@@ -18,19 +18,23 @@ public final class Parallel {
     }
 
     /**
-     * Elements of a contiguous element-wise operation (binary or cheap unary, float64) below
-     * which it runs on one thread. Measured on the project's 2-core AMD EPYC (AVX2) with
-     * {@code a.add(b)}, 1 thread against 2 threads, sizes 2^10 to 2^22: 2 threads first won at
-     * 2^17 (131072 elements) and lost below it (the hand-off costs ~20-40 us); see the kernels
-     * report in docs/ndarray.md.
+     * Elements of a contiguous element-wise operation (binary, or cheap unary; exp and log count
+     * 8 per element) below which it runs on the calling thread. Measured on the project's 2-core
+     * AMD EPYC (AVX2), JDK 17, machine shared (load average ~5), with
+     * {@code ElementwiseTiming threshold} (test sources), {@code a.add(b, out)} forced to 1 and 2
+     * threads for n = 2^10..2^22: 2^16 1T 54 us / 2T 63 us, 2^17 104 / 106 (tie), 2^18 238 / 194,
+     * 2^20 1064 / 892; below 2^14 the fork-join hand-off alone costs ~10 us. Crossover: 2^17-2^18.
+     * {@code -Dstrix.threshold.elementwise=N} overrides it (for re-measuring only).
      */
-    public static final int ELEMENTWISE_THRESHOLD = 1 << 17;
+    public static final int ELEMENTWISE_THRESHOLD = Integer.getInteger("strix.threshold.elementwise", 1 << 18);
 
     /**
-     * Elements of a float64 sum below which it runs on one thread. Measured the same way with
-     * {@code a.sum()}: 2 threads first won at 2^18 elements (a sum reads one array, not three).
+     * Elements of a float64 sum or min/max below which it runs on one thread. Measured the same
+     * way with {@code a.sum()}: 2^18 1T 36 us / 2T 55 us, 2^20 148 / 189, 2^21 811 / 747 (2T first
+     * wins), 2^22 1962 / 1943: a sum reads one array at memory speed, so a second thread pays only
+     * once the data leaves the cache. {@code -Dstrix.threshold.sum=N} overrides it.
      */
-    public static final int SUM_THRESHOLD = 1 << 18;
+    public static final int SUM_THRESHOLD = Integer.getInteger("strix.threshold.sum", 1 << 21);
 
     private static final int CPUS = Runtime.getRuntime().availableProcessors();
     private static volatile int limit = initialLimit();
