@@ -166,7 +166,7 @@ class KernelsTest {
     void parallelResultsEqualSerialResults() {
         int before = Kernels.parallelism();
         try {
-            int n = (1 << 20) + 37;
+            int n = (1 << 21) + 37;
             Random r = new Random(3);
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
