@@ -2,101 +2,15 @@ package dev.strix.ndarray.internal;
 
 import dev.strix.ndarray.internal.KernelProvider.Cmp;
 import dev.strix.ndarray.internal.KernelProvider.Op1;
-import dev.strix.ndarray.internal.KernelProvider.Op2;
 
 /**
- * Scalar double kernels over contiguous runs: a switch on the operation outside the loop and one
- * tight loop per operation, which C2 compiles to SIMD code where it can (add, mul, min, sqrt...).
+ * Scalar double kernels over contiguous runs (binary arithmetic is in {@link BinaryF64}): a
+ * switch on the operation outside the loop and one tight loop per operation, which C2 compiles to
+ * SIMD code where it can (sqrt, abs, neg...).
  * This file is the source of its generated float twin ({@code ScalarF32}, see the module's pom).
  */
 final class ScalarF64 {
     private ScalarF64() {
-    }
-
-    static void binary(Op2 op, double[] a, int ao, double[] b, int bo, double[] c, int co, int n) {
-        switch (op) {
-            case ADD:
-                for (int i = 0; i < n; i++) {
-                    c[co + i] = a[ao + i] + b[bo + i];
-                }
-                break;
-            case SUB:
-                for (int i = 0; i < n; i++) {
-                    c[co + i] = a[ao + i] - b[bo + i];
-                }
-                break;
-            case MUL:
-                for (int i = 0; i < n; i++) {
-                    c[co + i] = a[ao + i] * b[bo + i];
-                }
-                break;
-            case DIV:
-                for (int i = 0; i < n; i++) {
-                    c[co + i] = a[ao + i] / b[bo + i];
-                }
-                break;
-            case MIN:
-                for (int i = 0; i < n; i++) {
-                    c[co + i] = Math.min(a[ao + i], b[bo + i]);
-                }
-                break;
-            case MAX:
-                for (int i = 0; i < n; i++) {
-                    c[co + i] = Math.max(a[ao + i], b[bo + i]);
-                }
-                break;
-            default:
-                throw new AssertionError(op);
-        }
-    }
-
-    static void binaryScalar(Op2 op, double[] a, int ao, double s, boolean scalarFirst, double[] c, int co, int n) {
-        switch (op) {
-            case ADD:
-                for (int i = 0; i < n; i++) {
-                    c[co + i] = a[ao + i] + s;
-                }
-                break;
-            case SUB:
-                if (scalarFirst) {
-                    for (int i = 0; i < n; i++) {
-                        c[co + i] = s - a[ao + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        c[co + i] = a[ao + i] - s;
-                    }
-                }
-                break;
-            case MUL:
-                for (int i = 0; i < n; i++) {
-                    c[co + i] = a[ao + i] * s;
-                }
-                break;
-            case DIV:
-                if (scalarFirst) {
-                    for (int i = 0; i < n; i++) {
-                        c[co + i] = s / a[ao + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        c[co + i] = a[ao + i] / s;
-                    }
-                }
-                break;
-            case MIN:
-                for (int i = 0; i < n; i++) {
-                    c[co + i] = Math.min(a[ao + i], s);
-                }
-                break;
-            case MAX:
-                for (int i = 0; i < n; i++) {
-                    c[co + i] = Math.max(a[ao + i], s);
-                }
-                break;
-            default:
-                throw new AssertionError(op);
-        }
     }
 
     /** exp and log call the Math intrinsics (within 1 ulp), rounded once to the array's type. */

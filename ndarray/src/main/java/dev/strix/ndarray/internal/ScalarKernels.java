@@ -1,7 +1,10 @@
 package dev.strix.ndarray.internal;
 
-/** The portable provider: tight scalar loops (which C2 auto-vectorises where it can). */
-final class ScalarKernels implements KernelProvider {
+/**
+ * The portable provider: tight scalar loops (which C2 auto-vectorises where it can). The vector
+ * provider extends it and replaces what explicit lanes make faster.
+ */
+class ScalarKernels implements KernelProvider {
     private static final GemmF64.Micro MICRO_F64 = new ScalarF64.Micro();
     private static final GemmF32.Micro MICRO_F32 = new ScalarF32.Micro();
 
@@ -17,22 +20,22 @@ final class ScalarKernels implements KernelProvider {
 
     @Override
     public void binary(Op2 op, double[] a, int ao, double[] b, int bo, double[] c, int co, int n) {
-        ScalarF64.binary(op, a, ao, b, bo, c, co, n);
+        BinaryF64.binary(op, a, ao, b, bo, c, co, n);
     }
 
     @Override
     public void binary(Op2 op, float[] a, int ao, float[] b, int bo, float[] c, int co, int n) {
-        ScalarF32.binary(op, a, ao, b, bo, c, co, n);
+        BinaryF32.binary(op, a, ao, b, bo, c, co, n);
     }
 
     @Override
     public void binaryScalar(Op2 op, double[] a, int ao, double s, boolean scalarFirst, double[] c, int co, int n) {
-        ScalarF64.binaryScalar(op, a, ao, s, scalarFirst, c, co, n);
+        BinaryF64.binaryScalar(op, a, ao, s, scalarFirst, c, co, n);
     }
 
     @Override
     public void binaryScalar(Op2 op, float[] a, int ao, float s, boolean scalarFirst, float[] c, int co, int n) {
-        ScalarF32.binaryScalar(op, a, ao, s, scalarFirst, c, co, n);
+        BinaryF32.binaryScalar(op, a, ao, s, scalarFirst, c, co, n);
     }
 
     @Override

@@ -3,20 +3,17 @@ package dev.strix.ndarray.internal;
 import dev.strix.ndarray.internal.KernelProvider.Op2;
 
 /**
- * Integer kernels over contiguous runs, one tight loop per operation (C2 vectorises them). The
- * int twin {@code ScalarI32} is generated from this file; its results wrap exactly as the
- * wider computation narrowed would. Division is not an integer operation here (it gives floats).
+ * Binary arithmetic on double runs: a switch on the operation outside the loop and one tight
+ * loop per operation, which C2 compiles to SIMD code (add, sub, mul, div, min, max). This file is
+ * the source of its generated twins for float, and for the integer types (BinaryI64, BinaryI32:
+ * the same loops, wrapping as the narrowed wide result would; DIV is never used for them,
+ * integer division gives floats).
  */
-final class ScalarI64 {
-    private ScalarI64() {
+final class BinaryF64 {
+    private BinaryF64() {
     }
 
-    /** True for the operations that have an integer kernel. */
-    static boolean supports(Op2 op) {
-        return op != Op2.DIV;
-    }
-
-    static void binary(Op2 op, long[] a, int ao, long[] b, int bo, long[] c, int co, int n) {
+    static void binary(Op2 op, double[] a, int ao, double[] b, int bo, double[] c, int co, int n) {
         switch (op) {
             case ADD:
                 for (int i = 0; i < n; i++) {
@@ -31,6 +28,11 @@ final class ScalarI64 {
             case MUL:
                 for (int i = 0; i < n; i++) {
                     c[co + i] = a[ao + i] * b[bo + i];
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = a[ao + i] / b[bo + i];
                 }
                 break;
             case MIN:
@@ -48,7 +50,7 @@ final class ScalarI64 {
         }
     }
 
-    static void binaryScalar(Op2 op, long[] a, int ao, long s, boolean scalarFirst, long[] c, int co, int n) {
+    static void binaryScalar(Op2 op, double[] a, int ao, double s, boolean scalarFirst, double[] c, int co, int n) {
         switch (op) {
             case ADD:
                 for (int i = 0; i < n; i++) {
@@ -71,6 +73,17 @@ final class ScalarI64 {
                     c[co + i] = a[ao + i] * s;
                 }
                 break;
+            case DIV:
+                if (scalarFirst) {
+                    for (int i = 0; i < n; i++) {
+                        c[co + i] = s / a[ao + i];
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        c[co + i] = a[ao + i] / s;
+                    }
+                }
+                break;
             case MIN:
                 for (int i = 0; i < n; i++) {
                     c[co + i] = Math.min(a[ao + i], s);
@@ -85,4 +98,5 @@ final class ScalarI64 {
                 throw new AssertionError(op);
         }
     }
+
 }
