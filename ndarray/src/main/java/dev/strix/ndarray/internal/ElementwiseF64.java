@@ -14,6 +14,8 @@ import dev.strix.ndarray.internal.KernelProvider.Op2;
  * split across the pool above {@link Parallel#ELEMENTWISE_THRESHOLD}; other runs take the general
  * strided loop. This file is the source of its generated float twin ({@code ElementwiseF32}).
  */
+// The casts are no-ops here and narrow in the generated twins.
+@SuppressWarnings("cast")
 final class ElementwiseF64 {
     private ElementwiseF64() {
     }

@@ -10,6 +10,8 @@ import dev.strix.ndarray.internal.KernelProvider.Op2;
  * {@link Parallel#ELEMENTWISE_THRESHOLD}; other runs take the general strided loop. This file is the source of its generated int twin
  * ({@code ElementwiseI32}); the narrow type computes through the wide one and wraps.
  */
+// The casts are no-ops here and narrow in the generated twins.
+@SuppressWarnings("cast")
 final class ElementwiseI64 {
     private ElementwiseI64() {
     }

@@ -9,6 +9,8 @@ import dev.strix.ndarray.internal.KernelProvider.Op1;
  * SIMD code where it can (sqrt, abs, neg...).
  * This file is the source of its generated float twin ({@code ScalarF32}, see the module's pom).
  */
+// The casts are no-ops here and narrow in the generated twins.
+@SuppressWarnings("cast")
 final class ScalarF64 {
     private ScalarF64() {
     }
