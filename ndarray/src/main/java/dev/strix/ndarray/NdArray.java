@@ -900,6 +900,32 @@ public final class NdArray {
         return dtype == t ? this : astype(t);
     }
 
+    // ------------------------------------------------------------------ element-wise: out= variants
+
+    /**
+     * {@code out = this + o}, written into {@code out} and returned, so that a loop of operations
+     * can reuse buffers. {@code out} must have the broadcast shape of the operands
+     * ({@link ShapeMismatchException} otherwise) and exactly the dtype {@link #add(NdArray)} would
+     * return ({@link IllegalArgumentException} otherwise); it may be one of the operands.
+     */
+    public NdArray add(NdArray o, NdArray out) { return Elementwise.binaryOut(Binary.ADD, this, o, out); }
+    /** {@code out = this - o}; see {@link #add(NdArray, NdArray)}. */
+    public NdArray sub(NdArray o, NdArray out) { return Elementwise.binaryOut(Binary.SUB, this, o, out); }
+    /** {@code out = this * o}; see {@link #add(NdArray, NdArray)}. */
+    public NdArray mul(NdArray o, NdArray out) { return Elementwise.binaryOut(Binary.MUL, this, o, out); }
+    /** {@code out = this / o}; see {@link #add(NdArray, NdArray)} (integer operands give float64). */
+    public NdArray div(NdArray o, NdArray out) { return Elementwise.binaryOut(Binary.DIV, this, o, out); }
+    /** {@code out = exp(this)}; {@code out} must have this shape and the dtype {@link #exp()} returns. */
+    public NdArray exp(NdArray out) { return Elementwise.unaryOut(Unary.EXP, this, out); }
+    /** {@code out = log(this)}; see {@link #exp(NdArray)}. */
+    public NdArray log(NdArray out) { return Elementwise.unaryOut(Unary.LOG, this, out); }
+    /** {@code out = sqrt(this)}; see {@link #exp(NdArray)}. */
+    public NdArray sqrt(NdArray out) { return Elementwise.unaryOut(Unary.SQRT, this, out); }
+    /** {@code out = |this|}; see {@link #exp(NdArray)}. */
+    public NdArray abs(NdArray out) { return Elementwise.unaryOut(Unary.ABS, this, out); }
+    /** {@code out = -this}; see {@link #exp(NdArray)}. */
+    public NdArray neg(NdArray out) { return Elementwise.unaryOut(Unary.NEG, this, out); }
+
     /** {@code this += o} (o broadcast to this shape, result cast to this type); returns this. */
     public NdArray addInPlace(NdArray o) { Elementwise.binaryInto(Binary.ADD, this, o, this); return this; }
     public NdArray addInPlace(double s) { Elementwise.binaryInto(Binary.ADD, this, Nd.scalar(s), this); return this; }

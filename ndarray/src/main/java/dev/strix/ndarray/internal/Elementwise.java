@@ -24,37 +24,62 @@ public final class Elementwise {
 
     /** Binary arithmetic. A null long form means integer operands compute in float64. */
     public enum Binary {
-        ADD("add", (a, b) -> a + b, (a, b) -> a + b),
-        SUB("sub", (a, b) -> a - b, (a, b) -> a - b),
-        MUL("mul", (a, b) -> a * b, (a, b) -> a * b),
-        DIV("div", (a, b) -> a / b, null),
+        ADD("add", (a, b) -> a + b, (a, b) -> a + b, KernelProvider.Op2.ADD),
+        SUB("sub", (a, b) -> a - b, (a, b) -> a - b, KernelProvider.Op2.SUB),
+        MUL("mul", (a, b) -> a * b, (a, b) -> a * b, KernelProvider.Op2.MUL),
+        DIV("div", (a, b) -> a / b, null, KernelProvider.Op2.DIV),
         FLOOR_DIV("floorDiv", Elementwise::floorDivDouble, (a, b) -> b == 0 ? 0 : Math.floorDiv(a, b)),
         MOD("mod", Elementwise::modDouble, (a, b) -> b == 0 ? 0 : Math.floorMod(a, b)),
         POW("pow", Elementwise::powDouble, Elementwise::powLong),
-        MINIMUM("minimum", Math::min, Math::min),
-        MAXIMUM("maximum", Math::max, Math::max),
+        MINIMUM("minimum", Math::min, Math::min, KernelProvider.Op2.MIN),
+        MAXIMUM("maximum", Math::max, Math::max, KernelProvider.Op2.MAX),
         ATAN2("atan2", Math::atan2, null),
         HYPOT("hypot", Math::hypot, null);
 
         final String opName;
         final DoubleBinaryOperator d;
         final LongBinaryOperator l;
+        /** The contiguous kernel, or null when the operation has none. */
+        final KernelProvider.Op2 kernel;
 
         Binary(String opName, DoubleBinaryOperator d, LongBinaryOperator l) {
+            this(opName, d, l, null);
+        }
+
+        Binary(String opName, DoubleBinaryOperator d, LongBinaryOperator l, KernelProvider.Op2 kernel) {
             this.opName = opName;
             this.d = d;
             this.l = l;
+            this.kernel = kernel;
         }
+    }
+
+    /** The general (strided) path's per-element call. */
+    static double applyD(Binary op, double a, double b) {
+        return op.d.applyAsDouble(a, b);
+    }
+
+    static long applyL(Binary op, long a, long b) {
+        return op.l.applyAsLong(a, b);
+    }
+
+    static double applyD(Unary op, double a) {
+        return op.d.applyAsDouble(a);
     }
 
     /** Comparisons and logical operations; all give bool arrays. */
     public enum Compare {
-        EQ("eq"), NE("ne"), LT("lt"), LE("le"), GT("gt"), GE("ge"), AND("and"), OR("or"), XOR("xor");
+        EQ("eq", KernelProvider.Cmp.EQ), NE("ne", KernelProvider.Cmp.NE), LT("lt", KernelProvider.Cmp.LT),
+        LE("le", KernelProvider.Cmp.LE), GT("gt", KernelProvider.Cmp.GT), GE("ge", KernelProvider.Cmp.GE),
+        AND("and", null), OR("or", null), XOR("xor", null);
 
         final String opName;
+        /** The contiguous kernel, or null for the logical operations. */
+        final KernelProvider.Cmp kernel;
 
-        Compare(String opName) {
+        Compare(String opName, KernelProvider.Cmp kernel) {
             this.opName = opName;
+            this.kernel = kernel;
         }
 
         boolean test(double a, double b) {
@@ -98,19 +123,19 @@ public final class Elementwise {
     }
 
     public enum Unary {
-        NEG(Kind.SAME, x -> -x, x -> -x),
-        ABS(Kind.SAME, Math::abs, Math::abs),
+        NEG(Kind.SAME, x -> -x, x -> -x, KernelProvider.Op1.NEG),
+        ABS(Kind.SAME, Math::abs, Math::abs, KernelProvider.Op1.ABS),
         SIGN(Kind.SAME, Math::signum, Long::signum),
-        SQUARE(Kind.SAME, x -> x * x, x -> x * x),
+        SQUARE(Kind.SAME, x -> x * x, x -> x * x, KernelProvider.Op1.SQUARE),
         RECIPROCAL(Kind.FLOAT, x -> 1.0 / x, null),
-        EXP(Kind.FLOAT, Math::exp, null),
+        EXP(Kind.FLOAT, Math::exp, null, KernelProvider.Op1.EXP),
         EXP2(Kind.FLOAT, x -> Math.pow(2.0, x), null),
         EXPM1(Kind.FLOAT, Math::expm1, null),
-        LOG(Kind.FLOAT, Math::log, null),
+        LOG(Kind.FLOAT, Math::log, null, KernelProvider.Op1.LOG),
         LOG1P(Kind.FLOAT, Math::log1p, null),
         LOG2(Kind.FLOAT, Elementwise::log2, null),
         LOG10(Kind.FLOAT, Math::log10, null),
-        SQRT(Kind.FLOAT, Math::sqrt, null),
+        SQRT(Kind.FLOAT, Math::sqrt, null, KernelProvider.Op1.SQRT),
         CBRT(Kind.FLOAT, Math::cbrt, null),
         SIN(Kind.FLOAT, Math::sin, null),
         COS(Kind.FLOAT, Math::cos, null),
@@ -141,12 +166,19 @@ public final class Elementwise {
         final DoubleUnaryOperator d;
         final LongUnaryOperator l;
         final DoublePredicate p;
+        /** The contiguous float kernel, or null when the operation has none. */
+        final KernelProvider.Op1 kernel;
 
         Unary(Kind kind, DoubleUnaryOperator d, LongUnaryOperator l) {
+            this(kind, d, l, null);
+        }
+
+        Unary(Kind kind, DoubleUnaryOperator d, LongUnaryOperator l, KernelProvider.Op1 kernel) {
             this.kind = kind;
             this.d = d;
             this.l = l;
             this.p = null;
+            this.kernel = kernel;
         }
 
         Unary(DoublePredicate p) {
@@ -154,6 +186,7 @@ public final class Elementwise {
             this.d = null;
             this.l = null;
             this.p = p;
+            this.kernel = null;
         }
     }
 
@@ -393,6 +426,55 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * {@code out = op(a, b)} for the out= variants: {@code out} must have the broadcast shape and
+     * exactly the result dtype; it may be {@code a} or {@code b} (or share their buffer).
+     */
+    public static NdArray binaryOut(Binary op, NdArray a, NdArray b, NdArray out) {
+        int[] shape = broadcastShapes(op.opName, a.shape(), b.shape());
+        DType t = computeType(op, DType.promote(a.dtype(), b.dtype()));
+        checkOut(op.opName, shape, t, out, "operands " + ShapeMismatchException.shapeString(a.shape()) + " "
+                + a.dtype() + " and " + ShapeMismatchException.shapeString(b.shape()) + " " + b.dtype());
+        NdArray x = overlapSafe(asType(a, t), out);
+        NdArray y = overlapSafe(asType(b, t), out);
+        run(op, t, out, x, y, shape);
+        return out;
+    }
+
+    /** {@code out = op(a)} for the out= variants; {@code out} must have a's shape and the result dtype. */
+    public static NdArray unaryOut(Unary op, NdArray a, NdArray out) {
+        DType t = unaryType(op, a.dtype());
+        checkOut(op.name().toLowerCase(java.util.Locale.ROOT), a.shape(), t, out,
+                "operand " + ShapeMismatchException.shapeString(a.shape()) + " " + a.dtype());
+        NdArray x = overlapSafe(asType(a, t), out);
+        unaryInto(op, t, x, out);
+        return out;
+    }
+
+    private static void checkOut(String opName, int[] shape, DType t, NdArray out, String operands) {
+        if (!Arrays.equals(shape, out.shape())) {
+            throw new ShapeMismatchException(opName + " (out=): the result shape " + ShapeMismatchException.shapeString(shape)
+                    + " of " + operands + " does not match the output shape "
+                    + ShapeMismatchException.shapeString(out.shape()));
+        }
+        if (out.dtype() != t) {
+            throw new IllegalArgumentException(opName + " (out=): the result dtype of " + operands + " is " + t
+                    + " but the output is " + out.dtype() + " " + ShapeMismatchException.shapeString(out.shape())
+                    + "; pass an output of dtype " + t);
+        }
+    }
+
+    /** An operand that shares out's buffer but is not exactly out's view is copied first. */
+    private static NdArray overlapSafe(NdArray x, NdArray out) {
+        if (x.buffer() != out.buffer()) {
+            return x;
+        }
+        if (x.offset() == out.offset() && Arrays.equals(x.shape(), out.shape()) && Arrays.equals(x.strides(), out.strides())) {
+            return x;
+        }
+        return x.copy();
+    }
+
     private static int size(int[] shape) {
         long n = 1;
         for (int s : shape) {
@@ -409,58 +491,19 @@ public final class Elementwise {
         int[] so = out.strides();
         int[] sx = stridesFor(x, shape);
         int[] sy = stridesFor(y, shape);
-        int oo = out.offset();
-        int ox = x.offset();
-        int oy = y.offset();
         switch (t) {
-            case FLOAT64: {
-                double[] o = (double[]) out.buffer();
-                double[] p = (double[]) x.buffer();
-                double[] q = (double[]) y.buffer();
-                DoubleBinaryOperator f = op.d;
-                StridedLoop.run3(shape, so, oo, sx, ox, sy, oy, (i0, s0, i1, s1, i2, s2, n) -> {
-                    for (int i = 0; i < n; i++, i0 += s0, i1 += s1, i2 += s2) {
-                        o[i0] = f.applyAsDouble(p[i1], q[i2]);
-                    }
-                });
+            case FLOAT64:
+                ElementwiseF64.binary(op, out, so, x, sx, y, sy, shape);
                 break;
-            }
-            case FLOAT32: {
-                float[] o = (float[]) out.buffer();
-                float[] p = (float[]) x.buffer();
-                float[] q = (float[]) y.buffer();
-                DoubleBinaryOperator f = op.d;
-                StridedLoop.run3(shape, so, oo, sx, ox, sy, oy, (i0, s0, i1, s1, i2, s2, n) -> {
-                    for (int i = 0; i < n; i++, i0 += s0, i1 += s1, i2 += s2) {
-                        o[i0] = (float) f.applyAsDouble(p[i1], q[i2]);
-                    }
-                });
+            case FLOAT32:
+                ElementwiseF32.binary(op, out, so, x, sx, y, sy, shape);
                 break;
-            }
-            case INT64: {
-                long[] o = (long[]) out.buffer();
-                long[] p = (long[]) x.buffer();
-                long[] q = (long[]) y.buffer();
-                LongBinaryOperator f = op.l;
-                StridedLoop.run3(shape, so, oo, sx, ox, sy, oy, (i0, s0, i1, s1, i2, s2, n) -> {
-                    for (int i = 0; i < n; i++, i0 += s0, i1 += s1, i2 += s2) {
-                        o[i0] = f.applyAsLong(p[i1], q[i2]);
-                    }
-                });
+            case INT64:
+                ElementwiseI64.binary(op, out, so, x, sx, y, sy, shape);
                 break;
-            }
-            case INT32: {
-                int[] o = (int[]) out.buffer();
-                int[] p = (int[]) x.buffer();
-                int[] q = (int[]) y.buffer();
-                LongBinaryOperator f = op.l;
-                StridedLoop.run3(shape, so, oo, sx, ox, sy, oy, (i0, s0, i1, s1, i2, s2, n) -> {
-                    for (int i = 0; i < n; i++, i0 += s0, i1 += s1, i2 += s2) {
-                        o[i0] = (int) f.applyAsLong(p[i1], q[i2]);
-                    }
-                });
+            case INT32:
+                ElementwiseI32.binary(op, out, so, x, sx, y, sy, shape);
                 break;
-            }
             default:
                 throw new AssertionError(t);
         }
@@ -471,6 +514,16 @@ public final class Elementwise {
     public static NdArray compare(Compare op, NdArray a, NdArray b) {
         int[] shape = broadcastShapes(op.opName, a.shape(), b.shape());
         DType t = DType.promote(a.dtype(), b.dtype());
+        if (op.kernel != null && (t == DType.FLOAT64 || t == DType.FLOAT32) && a.dtype() == t && b.dtype() == t) {
+            boolean[] o = new boolean[size(shape)];
+            NdArray out = NdArray.wrap(o, shape);
+            if (t == DType.FLOAT64) {
+                ElementwiseF64.compare(op, o, out.strides(), a, stridesFor(a, shape), b, stridesFor(b, shape), shape);
+            } else {
+                ElementwiseF32.compare(op, o, out.strides(), a, stridesFor(a, shape), b, stridesFor(b, shape), shape);
+            }
+            return out;
+        }
         boolean asDouble = t.isFloating() || op == Compare.AND || op == Compare.OR || op == Compare.XOR;
         NdArray x = asType(a, asDouble ? DType.FLOAT64 : DType.INT64);
         NdArray y = asType(b, asDouble ? DType.FLOAT64 : DType.INT64);
@@ -526,47 +579,46 @@ public final class Elementwise {
             }
             return out;
         }
-        DType t;
-        if (in.isFloating()) {
-            t = in;
-        } else if (op.kind == Kind.SAME) {
-            t = in == DType.BOOL ? DType.INT64 : in;
-        } else {
-            t = DType.FLOAT64;
-        }
+        DType t = unaryType(op, in);
         NdArray x = asType(a, t);
         NdArray out = NdArray.wrap(Buffers.allocate(t, n), shape);
+        unaryInto(op, t, x, out);
+        return out;
+    }
+
+    /** The dtype of a non-predicate unary operation on {@code in}. */
+    static DType unaryType(Unary op, DType in) {
+        if (op.kind == Kind.BOOL) {
+            return DType.BOOL;
+        }
+        if (in.isFloating()) {
+            return in;
+        }
+        if (op.kind == Kind.SAME) {
+            return in == DType.BOOL ? DType.INT64 : in;
+        }
+        return DType.FLOAT64;
+    }
+
+    /** {@code out = op(x)} where x already has the computation type t and out's shape. */
+    private static void unaryInto(Unary op, DType t, NdArray x, NdArray out) {
+        int[] shape = out.shape();
         int[] so = out.strides();
+        int oo = out.offset();
         int[] sx = x.strides();
         int ox = x.offset();
         switch (t) {
-            case FLOAT64: {
-                double[] o = (double[]) out.buffer();
-                double[] src = (double[]) x.buffer();
-                DoubleUnaryOperator f = op.d;
-                StridedLoop.run2(shape, so, 0, sx, ox, (i0, s0, i1, s1, m) -> {
-                    for (int i = 0; i < m; i++, i0 += s0, i1 += s1) {
-                        o[i0] = f.applyAsDouble(src[i1]);
-                    }
-                });
+            case FLOAT64:
+                ElementwiseF64.unary(op, out, x, shape);
                 break;
-            }
-            case FLOAT32: {
-                float[] o = (float[]) out.buffer();
-                float[] src = (float[]) x.buffer();
-                DoubleUnaryOperator f = op.d;
-                StridedLoop.run2(shape, so, 0, sx, ox, (i0, s0, i1, s1, m) -> {
-                    for (int i = 0; i < m; i++, i0 += s0, i1 += s1) {
-                        o[i0] = (float) f.applyAsDouble(src[i1]);
-                    }
-                });
+            case FLOAT32:
+                ElementwiseF32.unary(op, out, x, shape);
                 break;
-            }
             case INT64: {
                 long[] o = (long[]) out.buffer();
                 long[] src = (long[]) x.buffer();
                 LongUnaryOperator f = op.l;
-                StridedLoop.run2(shape, so, 0, sx, ox, (i0, s0, i1, s1, m) -> {
+                StridedLoop.run2(shape, so, oo, sx, ox, (i0, s0, i1, s1, m) -> {
                     for (int i = 0; i < m; i++, i0 += s0, i1 += s1) {
                         o[i0] = f.applyAsLong(src[i1]);
                     }
@@ -577,7 +629,7 @@ public final class Elementwise {
                 int[] o = (int[]) out.buffer();
                 int[] src = (int[]) x.buffer();
                 LongUnaryOperator f = op.l;
-                StridedLoop.run2(shape, so, 0, sx, ox, (i0, s0, i1, s1, m) -> {
+                StridedLoop.run2(shape, so, oo, sx, ox, (i0, s0, i1, s1, m) -> {
                     for (int i = 0; i < m; i++, i0 += s0, i1 += s1) {
                         o[i0] = (int) f.applyAsLong(src[i1]);
                     }
@@ -587,7 +639,6 @@ public final class Elementwise {
             default:
                 throw new AssertionError(t);
         }
-        return out;
     }
 
     // ------------------------------------------------------------------ closeness and equality

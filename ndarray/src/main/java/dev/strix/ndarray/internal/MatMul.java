@@ -6,17 +6,13 @@ import dev.strix.ndarray.ShapeMismatchException;
 import java.util.Arrays;
 
 /**
- * Matrix products with NumPy's {@code dot}/{@code matmul} semantics. The float kernels are blocked
- * over k and n so that a panel of B stays in cache while rows of A stream past, with a unit-stride
- * innermost loop the JIT vectorises; the issue "vectorised kernels" replaces them with packed
- * register-tiled micro-kernels.
+ * Matrix products with NumPy's {@code dot}/{@code matmul} semantics. Float products run on the
+ * packed, register-tiled GEMM ({@link GemmF64}, {@link GemmF32}) of the active provider, reading
+ * transposed and broadcast operands through their strides; integer products use a plain loop.
  */
 public final class MatMul {
     private MatMul() {
     }
-
-    static final int KC = 256;
-    static final int NC = 1024;
 
     public static NdArray dot(NdArray a, NdArray b) {
         if (a.ndim() == 0 || b.ndim() == 0) {
@@ -80,43 +76,16 @@ public final class MatMul {
         }
         int[] xs = concat(batch, new int[] {m, k});
         int[] ys = concat(batch, new int[] {k, n});
-        NdArray xa = x.broadcastTo(xs).astype(t);
-        NdArray ya = y.broadcastTo(ys).astype(t);
         int nb = 1;
         for (int s : batch) {
             nb *= s;
         }
         int[] outShape = concat(batch, new int[] {m, n});
         NdArray out = NdArray.wrap(Buffers.allocate(t, nb * m * n), outShape);
-        // int32 multiplies in int64; widen each operand once, not once per batch element
-        long[] xl = t == DType.INT32 ? (long[]) xa.astype(DType.INT64).buffer() : null;
-        long[] yl = t == DType.INT32 ? (long[]) ya.astype(DType.INT64).buffer() : null;
-        for (int bi = 0; bi < nb; bi++) {
-            int ao = bi * m * k;
-            int bo = bi * k * n;
-            int co = bi * m * n;
-            switch (t) {
-                case FLOAT64:
-                    gemm((double[]) xa.buffer(), ao, (double[]) ya.buffer(), bo, (double[]) out.buffer(), co, m, n, k);
-                    break;
-                case FLOAT32:
-                    gemm((float[]) xa.buffer(), ao, (float[]) ya.buffer(), bo, (float[]) out.buffer(), co, m, n, k);
-                    break;
-                case INT64:
-                    gemm((long[]) xa.buffer(), ao, (long[]) ya.buffer(), bo, (long[]) out.buffer(), co, m, n, k);
-                    break;
-                case INT32: {
-                    long[] c = new long[m * n];
-                    gemm(xl, ao, yl, bo, c, 0, m, n, k);
-                    int[] o = (int[]) out.buffer();
-                    for (int i = 0; i < c.length; i++) {
-                        o[co + i] = (int) c[i];
-                    }
-                    break;
-                }
-                default:
-                    throw new AssertionError(t);
-            }
+        if (t == DType.FLOAT64 || t == DType.FLOAT32) {
+            floatProduct(t, x.broadcastTo(xs), y.broadcastTo(ys), out, batch, m, n, k);
+        } else {
+            integerProduct(t, x.broadcastTo(xs).astype(t), y.broadcastTo(ys).astype(t), out, nb, m, n, k);
         }
         if (aVec && bVec) {
             return out.reshape(Arrays.copyOf(outShape, outShape.length - 2));
@@ -130,53 +99,65 @@ public final class MatMul {
         return out;
     }
 
+    /**
+     * Float products on the packed GEMM, reading the operands through their strides (transposed
+     * and broadcast views are not copied; only an operand of another dtype is converted).
+     */
+    private static void floatProduct(DType t, NdArray xa, NdArray ya, NdArray out, int[] batch, int m, int n, int k) {
+        NdArray xv = xa.dtype() == t ? xa : xa.astype(t);
+        NdArray yv = ya.dtype() == t ? ya : ya.astype(t);
+        int nd = xv.ndim();
+        int[] xst = xv.strides();
+        int[] yst = yv.strides();
+        int ars = xst[nd - 2];
+        int acs = xst[nd - 1];
+        int brs = yst[nd - 2];
+        int bcs = yst[nd - 1];
+        KernelProvider kp = KernelSelector.get();
+        int[] xb = Arrays.copyOf(xst, nd - 2);
+        int[] yb = Arrays.copyOf(yst, nd - 2);
+        int[] ob = Arrays.copyOf(out.strides(), nd - 2);
+        StridedLoop.run3(batch, xb, xv.offset(), yb, yv.offset(), ob, 0, (i0, s0, i1, s1, i2, s2, count) -> {
+            for (int q = 0; q < count; q++, i0 += s0, i1 += s1, i2 += s2) {
+                if (t == DType.FLOAT64) {
+                    GemmF64.gemm(kp, m, n, k, (double[]) xv.buffer(), i0, ars, acs, (double[]) yv.buffer(), i1, brs, bcs,
+                            (double[]) out.buffer(), i2, n);
+                } else {
+                    GemmF32.gemm(kp, m, n, k, (float[]) xv.buffer(), i0, ars, acs, (float[]) yv.buffer(), i1, brs, bcs,
+                            (float[]) out.buffer(), i2, n);
+                }
+            }
+        });
+    }
+
+    private static void integerProduct(DType t, NdArray xa, NdArray ya, NdArray out, int nb, int m, int n, int k) {
+        // int32 multiplies in int64; widen each operand once, not once per batch element
+        long[] xl = t == DType.INT32 ? (long[]) xa.astype(DType.INT64).buffer() : null;
+        long[] yl = t == DType.INT32 ? (long[]) ya.astype(DType.INT64).buffer() : null;
+        for (int bi = 0; bi < nb; bi++) {
+            int ao = bi * m * k;
+            int bo = bi * k * n;
+            int co = bi * m * n;
+            if (t == DType.INT64) {
+                gemm((long[]) xa.buffer(), ao, (long[]) ya.buffer(), bo, (long[]) out.buffer(), co, m, n, k);
+            } else {
+                long[] c = new long[m * n];
+                gemm(xl, ao, yl, bo, c, 0, m, n, k);
+                int[] o = (int[]) out.buffer();
+                for (int i = 0; i < c.length; i++) {
+                    o[co + i] = (int) c[i];
+                }
+            }
+        }
+    }
+
     private static int[] concat(int[] a, int[] b) {
         int[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
 
-    /** C[m,n] = A[m,k] B[k,n], all row-major contiguous at the given offsets; C starts zeroed. */
-    static void gemm(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int n, int k) {
-        for (int kk = 0; kk < k; kk += KC) {
-            int kEnd = Math.min(kk + KC, k);
-            for (int jj = 0; jj < n; jj += NC) {
-                int jEnd = Math.min(jj + NC, n);
-                for (int i = 0; i < m; i++) {
-                    int ci = co + i * n;
-                    int ai = ao + i * k;
-                    for (int p = kk; p < kEnd; p++) {
-                        double av = a[ai + p];
-                        int bp = bo + p * n;
-                        for (int j = jj; j < jEnd; j++) {
-                            c[ci + j] += av * b[bp + j];
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    static void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k) {
-        for (int kk = 0; kk < k; kk += KC) {
-            int kEnd = Math.min(kk + KC, k);
-            for (int jj = 0; jj < n; jj += NC) {
-                int jEnd = Math.min(jj + NC, n);
-                for (int i = 0; i < m; i++) {
-                    int ci = co + i * n;
-                    int ai = ao + i * k;
-                    for (int p = kk; p < kEnd; p++) {
-                        float av = a[ai + p];
-                        int bp = bo + p * n;
-                        for (int j = jj; j < jEnd; j++) {
-                            c[ci + j] += av * b[bp + j];
-                        }
-                    }
-                }
-            }
-        }
-    }
-
+    /** C[m,n] += A[m,k] B[k,n] for int64, all row-major contiguous at the given offsets. */
     static void gemm(long[] a, int ao, long[] b, int bo, long[] c, int co, int m, int n, int k) {
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < k; p++) {

@@ -27,39 +27,9 @@ public final class Reductions {
         }
     }
 
-    static final int PAIRWISE_BLOCK = 128;
-
-    /** Pairwise sum of x[off, off + n): blocks of 128 summed with 8 accumulators, halves recursively. */
+    /** Pairwise sum of x[off, off + n) on the active provider (see {@link Pairwise}). */
     public static double pairwiseSum(double[] x, int off, int n) {
-        if (n <= PAIRWISE_BLOCK) {
-            if (n < 8) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += x[off + i];
-                }
-                return s;
-            }
-            double r0 = x[off], r1 = x[off + 1], r2 = x[off + 2], r3 = x[off + 3];
-            double r4 = x[off + 4], r5 = x[off + 5], r6 = x[off + 6], r7 = x[off + 7];
-            int i = 8;
-            for (; i + 8 <= n; i += 8) {
-                r0 += x[off + i];
-                r1 += x[off + i + 1];
-                r2 += x[off + i + 2];
-                r3 += x[off + i + 3];
-                r4 += x[off + i + 4];
-                r5 += x[off + i + 5];
-                r6 += x[off + i + 6];
-                r7 += x[off + i + 7];
-            }
-            double s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-            for (; i < n; i++) {
-                s += x[off + i];
-            }
-            return s;
-        }
-        int half = (n / 2) & ~7;
-        return pairwiseSum(x, off, half) + pairwiseSum(x, off + half, n - half);
+        return Pairwise.sum(x, off, n);
     }
 
     // ------------------------------------------------------------------ axis handling
@@ -221,6 +191,17 @@ public final class Reductions {
         }
         NdArray out = NdArray.wrap(Buffers.allocate(outT, sizeOf(p.outerShape)), p.outerShape);
         Object ob = out.buffer();
+        if (leadingRows(op, a, mask, p)) {
+            NdArray v = a.dtype() == DType.FLOAT64 ? a : a.astype(DType.FLOAT64);
+            int rows = p.innerSize;
+            int n = out.size();
+            double[] acc = new double[n];
+            reduceRows(op, (double[]) v.buffer(), v.offset(), rows, n, acc);
+            for (int j = 0; j < n; j++) {
+                Buffers.setDouble(ob, outT, j, op == Op.MEAN ? acc[j] / rows : acc[j]);
+            }
+            return keepDims ? out.reshape(p.keepShape) : out;
+        }
         boolean longDomain = !a.dtype().isFloating() && op != Op.MEAN && op != Op.NAN_MEAN
                 && op != Op.NORM_L1 && op != Op.NORM_L2 && op != Op.NORM_LINF;
         if (longDomain) {
@@ -257,6 +238,114 @@ public final class Reductions {
             });
         }
         return keepDims ? out.reshape(p.keepShape) : out;
+    }
+
+    /**
+     * True when a float sum, mean, min or max reduces the leading axes of a contiguous array
+     * (axis 0 of a C-order matrix): then whole rows are combined with contiguous vector
+     * operations instead of walking columns with a stride.
+     */
+    private static boolean leadingRows(Op op, NdArray a, boolean[] mask, Plan p) {
+        if (op != Op.SUM && op != Op.MEAN && op != Op.MIN && op != Op.MAX) {
+            return false;
+        }
+        if (!a.dtype().isFloating() || !a.isContiguous() || p.innerSize == 0 || p.outerShape.length == 0
+                || sizeOf(p.outerShape) == 0 || !mask[0]) {
+            return false;
+        }
+        int d = 0;
+        while (d < mask.length && mask[d]) {
+            d++;
+        }
+        for (; d < mask.length; d++) {
+            if (mask[d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Columns reduced together by {@link #reduceRows}: bounds the scratch to 16 + log rows rows of this width. */
+    static final int COLUMN_CHUNK = 2048;
+
+    /**
+     * Reduces {@code rows} contiguous rows of length {@code n} (row stride n) into {@code dst}
+     * with whole-row vector adds. Sums follow exactly the tree of {@link Pairwise#sum} for every
+     * column (the sixteen accumulators become sixteen row vectors), so the result is bit-identical
+     * to summing each column on its own, whatever the layout; min and max scan the rows in order
+     * with the per-element scan's NaN and tie rules.
+     */
+    static void reduceRows(Op op, double[] x, int off, int rows, int n, double[] dst) {
+        if (op == Op.MIN || op == Op.MAX) {
+            System.arraycopy(x, off, dst, 0, n);
+            boolean max = op == Op.MAX;
+            for (int r = 1; r < rows; r++) {
+                int base = off + r * n;
+                for (int j = 0; j < n; j++) {
+                    double v = x[base + j];
+                    double c = dst[j];
+                    if (v != v || (max ? v > c : v < c)) {
+                        dst[j] = c != c ? c : v;
+                    }
+                }
+            }
+            return;
+        }
+        KernelProvider kp = KernelSelector.get();
+        int w = Math.min(n, COLUMN_CHUNK);
+        int depth = 1;
+        for (int r = rows; r > Pairwise.BLOCK; r = r / 2 + 16) {
+            depth++;
+        }
+        double[][] levels = new double[depth + 1][];
+        double[] acc = rows >= 16 ? new double[16 * w] : null;
+        for (int j0 = 0; j0 < n; j0 += w) {
+            int cols = Math.min(w, n - j0);
+            sumRows(kp, x, off + j0, n, rows, cols, dst, j0, acc, levels, 0);
+        }
+    }
+
+    private static void sumRows(KernelProvider kp, double[] x, int off, int stride, int rows, int w, double[] dst,
+            int dOff, double[] acc, double[][] levels, int level) {
+        KernelProvider.Op2 add = KernelProvider.Op2.ADD;
+        if (rows <= Pairwise.BLOCK) {
+            if (rows < 16) {
+                java.util.Arrays.fill(dst, dOff, dOff + w, 0.0);
+                for (int r = 0; r < rows; r++) {
+                    kp.binary(add, dst, dOff, x, off + r * stride, dst, dOff, w);
+                }
+                return;
+            }
+            for (int q = 0; q < 16; q++) {
+                System.arraycopy(x, off + q * stride, acc, q * w, w);
+            }
+            int i = 16;
+            for (; i + 16 <= rows; i += 16) {
+                for (int q = 0; q < 16; q++) {
+                    kp.binary(add, acc, q * w, x, off + (i + q) * stride, acc, q * w, w);
+                }
+            }
+            for (int j = 0; j < 4; j++) {
+                kp.binary(add, acc, j * w, acc, (j + 4) * w, acc, j * w, w);
+                kp.binary(add, acc, (j + 8) * w, acc, (j + 12) * w, acc, (j + 8) * w, w);
+                kp.binary(add, acc, j * w, acc, (j + 8) * w, acc, j * w, w);
+            }
+            kp.binary(add, acc, 0, acc, 2 * w, acc, 0, w);
+            kp.binary(add, acc, w, acc, 3 * w, acc, w, w);
+            kp.binary(add, acc, 0, acc, w, dst, dOff, w);
+            for (; i < rows; i++) {
+                kp.binary(add, dst, dOff, x, off + i * stride, dst, dOff, w);
+            }
+            return;
+        }
+        int half = (rows / 2) & ~15;
+        sumRows(kp, x, off, stride, half, w, dst, dOff, acc, levels, level + 1);
+        if (levels[level] == null) {
+            levels[level] = new double[w];
+        }
+        double[] tmp = levels[level];
+        sumRows(kp, x, off + half * stride, stride, rows - half, w, tmp, 0, acc, levels, level + 1);
+        kp.binary(add, dst, dOff, tmp, 0, dst, dOff, w);
     }
 
     /** A mask selecting the last {@code k} of {@code nd} axes (for a view already ordered kept-then-reduced). */
@@ -303,32 +392,10 @@ public final class Reductions {
                 }
                 return r;
             }
-            case MIN: {
-                double r = x[off];
-                for (int i = 0; i < n; i++) {
-                    double v = x[off + i];
-                    if (v != v) {
-                        return v;
-                    }
-                    if (v < r) {
-                        r = v;
-                    }
-                }
-                return r;
-            }
-            case MAX: {
-                double r = x[off];
-                for (int i = 0; i < n; i++) {
-                    double v = x[off + i];
-                    if (v != v) {
-                        return v;
-                    }
-                    if (v > r) {
-                        r = v;
-                    }
-                }
-                return r;
-            }
+            case MIN:
+                return Pairwise.extremum(x, off, n, false);
+            case MAX:
+                return Pairwise.extremum(x, off, n, true);
             case ALL:
                 for (int i = 0; i < n; i++) {
                     if (x[off + i] == 0) {
@@ -571,25 +638,16 @@ public final class Reductions {
             Plan q = v == p.view ? p : new Plan(v, trailingMask(v.ndim(), 1));
             Gather gq = v == p.view ? g : new Gather(q);
             double[] buf = (double[]) v.buffer();
-            double[] scratch = new double[n];
+            double[] scratch = gq.contiguous ? null : new double[n];
             forEachOutput(q, (base, oi) -> {
-                gq.doubles(buf, base, scratch);
-                int best = -1;
-                double bv = 0;
-                for (int i = 0; i < n; i++) {
-                    double x = scratch[i];
-                    if (x != x) {
-                        if (nan) {
-                            continue;
-                        }
-                        best = i;
-                        break;
-                    }
-                    if (best < 0 || (isMin ? x < bv : x > bv)) {
-                        best = i;
-                        bv = x;
-                    }
+                double[] xs = buf;
+                int off = base;
+                if (scratch != null) {
+                    gq.doubles(buf, base, scratch);
+                    xs = scratch;
+                    off = 0;
                 }
+                int best = nan ? argNan(xs, off, n, isMin) : argFirst(xs, off, n, isMin);
                 if (best < 0) {
                     throw new IllegalArgumentException(name + ": All-NaN slice encountered");
                 }
@@ -624,6 +682,44 @@ public final class Reductions {
             return out.reshape(p.keepShape);
         }
         return out;
+    }
+
+    /**
+     * The first index of the extreme value of x[off, off + n), or of the first NaN if any (the
+     * extreme is found by the provider's vector scan, then located).
+     */
+    static int argFirst(double[] x, int off, int n, boolean isMin) {
+        double m = Pairwise.extremum(x, off, n, !isMin);
+        if (m != m) {
+            for (int i = 0; i < n; i++) {
+                if (x[off + i] != x[off + i]) {
+                    return i;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (x[off + i] == m) {
+                return i;
+            }
+        }
+        throw new AssertionError("extreme value not found");
+    }
+
+    /** nanArgmin/nanArgmax: the first extreme index ignoring NaN, -1 when all are NaN. */
+    static int argNan(double[] x, int off, int n, boolean isMin) {
+        int best = -1;
+        double bv = 0;
+        for (int i = 0; i < n; i++) {
+            double v = x[off + i];
+            if (v != v) {
+                continue;
+            }
+            if (best < 0 || (isMin ? v < bv : v > bv)) {
+                best = i;
+                bv = v;
+            }
+        }
+        return best;
     }
 
     // ------------------------------------------------------------------ cumulative

@@ -1,0 +1,55 @@
+package dev.strix.ndarray;
+
+import dev.strix.ndarray.internal.KernelSelector;
+import dev.strix.ndarray.internal.Parallel;
+
+/**
+ * Which compute kernels are active, and how many threads they may use.
+ *
+ * <p><b>Providers.</b> Strix has two implementations of its hot kernels (element-wise loops,
+ * reductions, matrix products): one on the Java Vector API ({@code jdk.incubator.vector}) and a
+ * portable scalar one. It picks once, at first use: the vector provider when the JVM was started
+ * with {@code --add-modules jdk.incubator.vector} and the CPU has vectors of at least 256 bits
+ * (AVX2 or wider), the scalar provider otherwise, and logs the choice (System.Logger
+ * {@code dev.strix.ndarray}, level INFO). The system property
+ * {@code -Dstrix.vectorization=auto|vector|scalar} (default {@code auto}) forces one; forcing
+ * {@code vector} where it cannot run is an error rather than a silent fallback. Both give the
+ * same results, except for the last bits of matrix products (the vector kernels use fused
+ * multiply-adds).
+ *
+ * <p><b>Parallelism.</b> Large operations (matrix products, element-wise operations and sums over
+ * a few hundred thousand elements) split across a shared fork-join pool; small ones always run
+ * on the calling thread. The number of threads is at most the number of available processors
+ * and at most the limit set here or by {@code -Dstrix.parallelism=N}. Split points depend only on
+ * the sizes and the limit, so results do not depend on thread timing; sums give the same bits
+ * with any limit.
+ */
+public final class Kernels {
+    private Kernels() {
+    }
+
+    /** The active provider: {@code "vector"} or {@code "scalar"}. */
+    public static String provider() {
+        return KernelSelector.get().name();
+    }
+
+    /** The vector width the active kernels use, in bits (64 for the scalar provider). */
+    public static int vectorBitSize() {
+        return KernelSelector.get().vectorBitSize();
+    }
+
+    /** The number of threads kernels may use: min(available processors, the limit). */
+    public static int parallelism() {
+        return Parallel.parallelism();
+    }
+
+    /**
+     * Limits the threads kernels may use (1 makes everything single-threaded). Applies to
+     * operations started afterwards.
+     *
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public static void setParallelism(int n) {
+        Parallel.setParallelism(n);
+    }
+}

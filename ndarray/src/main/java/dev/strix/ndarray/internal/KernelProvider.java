@@ -1,0 +1,87 @@
+package dev.strix.ndarray.internal;
+
+/**
+ * The kernels that have a scalar and a Vector API implementation, chosen once at start-up by
+ * {@link KernelSelector} (Apache Lucene's {@code VectorizationProvider} is the model). Every
+ * method works on contiguous runs {@code [offset, offset + n)} of primitive arrays; callers handle
+ * strides, broadcasting, type promotion and parallel splitting.
+ *
+ * <p>Both implementations give bit-identical results for everything but the floating-point
+ * accumulation order of {@link #dot}, {@link #axpy}-based products and the GEMM micro-kernels
+ * (which use fused multiply-adds in the vector provider).
+ */
+public interface KernelProvider {
+
+    /** Binary operations with a contiguous fast path; the same semantics as {@link Math}. */
+    enum Op2 { ADD, SUB, MUL, DIV, MIN, MAX }
+
+    /** Unary operations with a contiguous fast path. */
+    enum Op1 { NEG, ABS, SQUARE, SQRT, EXP, LOG }
+
+    /** Comparisons giving bool masks. */
+    enum Cmp {
+        EQ, NE, LT, LE, GT, GE;
+
+        /** The comparison with its operands swapped: {@code a op b == b op.swap() a}. */
+        Cmp swap() {
+            switch (this) {
+                case LT: return GT;
+                case LE: return GE;
+                case GT: return LT;
+                case GE: return LE;
+                default: return this;
+            }
+        }
+    }
+
+    /** "vector" or "scalar". */
+    String name();
+
+    /** The width of the vectors the kernels use, in bits (64 for the scalar provider). */
+    int vectorBitSize();
+
+    void binary(Op2 op, double[] a, int ao, double[] b, int bo, double[] c, int co, int n);
+
+    void binary(Op2 op, float[] a, int ao, float[] b, int bo, float[] c, int co, int n);
+
+    /** {@code c = a op s}, or {@code c = s op a} when {@code scalarFirst}. */
+    void binaryScalar(Op2 op, double[] a, int ao, double s, boolean scalarFirst, double[] c, int co, int n);
+
+    void binaryScalar(Op2 op, float[] a, int ao, float s, boolean scalarFirst, float[] c, int co, int n);
+
+    void unary(Op1 op, double[] a, int ao, double[] c, int co, int n);
+
+    void unary(Op1 op, float[] a, int ao, float[] c, int co, int n);
+
+    void compare(Cmp op, double[] a, int ao, double[] b, int bo, boolean[] c, int co, int n);
+
+    void compare(Cmp op, float[] a, int ao, float[] b, int bo, boolean[] c, int co, int n);
+
+    /** {@code c = a op s}. */
+    void compareScalar(Cmp op, double[] a, int ao, double s, boolean[] c, int co, int n);
+
+    void compareScalar(Cmp op, float[] a, int ao, float s, boolean[] c, int co, int n);
+
+    /**
+     * One block of the pairwise sum ({@code n <= Pairwise.BLOCK}): sixteen accumulators over the
+     * indices mod 16, combined in a fixed tree, then the tail added in order (see
+     * {@link ScalarKernels#sumBlock}, the reference). Implementations must be bit-identical.
+     */
+    double sumBlock(double[] x, int off, int n);
+
+    /** The maximum ({@code max}) or minimum of x[off, off + n), n > 0; NaN if any element is NaN. */
+    double extremum(double[] x, int off, int n, boolean max);
+
+    double dot(double[] a, int ao, double[] b, int bo, int n);
+
+    float dot(float[] a, int ao, float[] b, int bo, int n);
+
+    /** {@code y += alpha * x}. */
+    void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n);
+
+    void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
+
+    GemmF64.Micro gemmF64();
+
+    GemmF32.Micro gemmF32();
+}

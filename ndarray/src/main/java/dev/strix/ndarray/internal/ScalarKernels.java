@@ -1,0 +1,197 @@
+package dev.strix.ndarray.internal;
+
+/**
+ * The portable provider: tight scalar loops (which C2 auto-vectorises where it can). The vector
+ * provider extends it and replaces what explicit lanes make faster.
+ */
+class ScalarKernels implements KernelProvider {
+    private static final GemmF64.Micro MICRO_F64 = new ScalarF64.Micro();
+    private static final GemmF32.Micro MICRO_F32 = new ScalarF32.Micro();
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public int vectorBitSize() {
+        return 64;
+    }
+
+    @Override
+    public void binary(Op2 op, double[] a, int ao, double[] b, int bo, double[] c, int co, int n) {
+        BinaryF64.binary(op, a, ao, b, bo, c, co, n);
+    }
+
+    @Override
+    public void binary(Op2 op, float[] a, int ao, float[] b, int bo, float[] c, int co, int n) {
+        BinaryF32.binary(op, a, ao, b, bo, c, co, n);
+    }
+
+    @Override
+    public void binaryScalar(Op2 op, double[] a, int ao, double s, boolean scalarFirst, double[] c, int co, int n) {
+        BinaryF64.binaryScalar(op, a, ao, s, scalarFirst, c, co, n);
+    }
+
+    @Override
+    public void binaryScalar(Op2 op, float[] a, int ao, float s, boolean scalarFirst, float[] c, int co, int n) {
+        BinaryF32.binaryScalar(op, a, ao, s, scalarFirst, c, co, n);
+    }
+
+    @Override
+    public void unary(Op1 op, double[] a, int ao, double[] c, int co, int n) {
+        ScalarF64.unary(op, a, ao, c, co, n);
+    }
+
+    @Override
+    public void unary(Op1 op, float[] a, int ao, float[] c, int co, int n) {
+        ScalarF32.unary(op, a, ao, c, co, n);
+    }
+
+    @Override
+    public void compare(Cmp op, double[] a, int ao, double[] b, int bo, boolean[] c, int co, int n) {
+        ScalarF64.compare(op, a, ao, b, bo, c, co, n);
+    }
+
+    @Override
+    public void compare(Cmp op, float[] a, int ao, float[] b, int bo, boolean[] c, int co, int n) {
+        ScalarF32.compare(op, a, ao, b, bo, c, co, n);
+    }
+
+    @Override
+    public void compareScalar(Cmp op, double[] a, int ao, double s, boolean[] c, int co, int n) {
+        ScalarF64.compareScalar(op, a, ao, s, c, co, n);
+    }
+
+    @Override
+    public void compareScalar(Cmp op, float[] a, int ao, float s, boolean[] c, int co, int n) {
+        ScalarF32.compareScalar(op, a, ao, s, c, co, n);
+    }
+
+    @Override
+    public double sumBlock(double[] x, int off, int n) {
+        return sumBlockScalar(x, off, n);
+    }
+
+    /**
+     * The reference block sum: below 16 values a plain loop from 0; otherwise accumulators
+     * r0..r15 over the indices mod 16, combined as u_j = (r_j + r_(j+4)) + (r_(j+8) + r_(j+12))
+     * for j = 0..3, then (u0 + u2) + (u1 + u3), then the tail added in order.
+     */
+    static double sumBlockScalar(double[] x, int off, int n) {
+        if (n < 16) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += x[off + i];
+            }
+            return s;
+        }
+        double r0 = x[off + 0];
+        double r1 = x[off + 1];
+        double r2 = x[off + 2];
+        double r3 = x[off + 3];
+        double r4 = x[off + 4];
+        double r5 = x[off + 5];
+        double r6 = x[off + 6];
+        double r7 = x[off + 7];
+        double r8 = x[off + 8];
+        double r9 = x[off + 9];
+        double r10 = x[off + 10];
+        double r11 = x[off + 11];
+        double r12 = x[off + 12];
+        double r13 = x[off + 13];
+        double r14 = x[off + 14];
+        double r15 = x[off + 15];
+        int i = 16;
+        for (; i + 16 <= n; i += 16) {
+            int b = off + i;
+            r0 += x[b + 0];
+            r1 += x[b + 1];
+            r2 += x[b + 2];
+            r3 += x[b + 3];
+            r4 += x[b + 4];
+            r5 += x[b + 5];
+            r6 += x[b + 6];
+            r7 += x[b + 7];
+            r8 += x[b + 8];
+            r9 += x[b + 9];
+            r10 += x[b + 10];
+            r11 += x[b + 11];
+            r12 += x[b + 12];
+            r13 += x[b + 13];
+            r14 += x[b + 14];
+            r15 += x[b + 15];
+        }
+        double u0 = (r0 + r4) + (r8 + r12);
+        double u1 = (r1 + r5) + (r9 + r13);
+        double u2 = (r2 + r6) + (r10 + r14);
+        double u3 = (r3 + r7) + (r11 + r15);
+        double s = (u0 + u2) + (u1 + u3);
+        for (; i < n; i++) {
+            s += x[off + i];
+        }
+        return s;
+    }
+
+    @Override
+    public double extremum(double[] x, int off, int n, boolean max) {
+        return extremumScalar(x, off, n, max);
+    }
+
+    /** NaN if any element is NaN, else the first maximal (minimal) element in order. */
+    static double extremumScalar(double[] x, int off, int n, boolean max) {
+        double r = x[off];
+        if (max) {
+            for (int i = 0; i < n; i++) {
+                double v = x[off + i];
+                if (v != v) {
+                    return v;
+                }
+                if (v > r) {
+                    r = v;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double v = x[off + i];
+                if (v != v) {
+                    return v;
+                }
+                if (v < r) {
+                    r = v;
+                }
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public double dot(double[] a, int ao, double[] b, int bo, int n) {
+        return ScalarF64.dot(a, ao, b, bo, n);
+    }
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        return ScalarF32.dot(a, ao, b, bo, n);
+    }
+
+    @Override
+    public void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
+        ScalarF64.axpy(alpha, x, xo, y, yo, n);
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        ScalarF32.axpy(alpha, x, xo, y, yo, n);
+    }
+
+    @Override
+    public GemmF64.Micro gemmF64() {
+        return MICRO_F64;
+    }
+
+    @Override
+    public GemmF32.Micro gemmF32() {
+        return MICRO_F32;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.strix.ndarray.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.strix.ndarray.internal.KernelProvider.Cmp;
+import dev.strix.ndarray.internal.KernelProvider.Op1;
+import dev.strix.ndarray.internal.KernelProvider.Op2;
+import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two providers against each other, bit for bit, on runs of every length up to a few
+ * vectors, at odd offsets, with NaN, signed zeros and infinities mixed in. Runs only where the
+ * vector provider can be loaded (the JVM has jdk.incubator.vector).
+ */
+class KernelProviderTest {
+    private static final double[] SPECIAL = {Double.NaN, 0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.MIN_VALUE, -Double.MAX_VALUE, 1.0, -1.0};
+
+    private static KernelProvider vector() {
+        Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        try {
+            return (KernelProvider) Class.forName(KernelSelector.VECTOR_CLASS).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static double[] data(Random r, int n, boolean specials) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = specials && r.nextInt(8) == 0 ? SPECIAL[r.nextInt(SPECIAL.length)] : r.nextGaussian() * 100;
+        }
+        return x;
+    }
+
+    private static float[] floats(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
+    }
+
+    @Test
+    void vectorAndScalarProvidersAgreeBitForBit() {
+        KernelProvider v = vector();
+        KernelProvider s = new ScalarKernels();
+        Random r = new Random(1);
+        for (int n = 0; n < 300; n += (n < 40 ? 1 : 37)) {
+            for (boolean specials : new boolean[] {false, true}) {
+                int off = r.nextInt(3);
+                double[] a = data(r, n + off, specials);
+                double[] b = data(r, n + off, specials);
+                float[] af = floats(a);
+                float[] bf = floats(b);
+                double sc = SPECIAL[r.nextInt(SPECIAL.length)];
+                for (Op2 op : Op2.values()) {
+                    double[] c1 = new double[n];
+                    double[] c2 = new double[n];
+                    v.binary(op, a, off, b, off, c1, 0, n);
+                    s.binary(op, a, off, b, off, c2, 0, n);
+                    assertArrayEquals(c2, c1, op + " n=" + n);
+                    v.binaryScalar(op, a, off, sc, true, c1, 0, n);
+                    s.binaryScalar(op, a, off, sc, true, c2, 0, n);
+                    assertArrayEquals(c2, c1, op + " scalar n=" + n);
+                    float[] f1 = new float[n];
+                    float[] f2 = new float[n];
+                    v.binary(op, af, off, bf, off, f1, 0, n);
+                    s.binary(op, af, off, bf, off, f2, 0, n);
+                    assertArrayEquals(f2, f1, op + " float n=" + n);
+                }
+                for (Op1 op : Op1.values()) {
+                    double[] c1 = new double[n];
+                    double[] c2 = new double[n];
+                    v.unary(op, a, off, c1, 0, n);
+                    s.unary(op, a, off, c2, 0, n);
+                    assertArrayEquals(c2, c1, op + " n=" + n);
+                }
+                for (Cmp op : Cmp.values()) {
+                    boolean[] m1 = new boolean[n];
+                    boolean[] m2 = new boolean[n];
+                    v.compare(op, a, off, b, off, m1, 0, n);
+                    s.compare(op, a, off, b, off, m2, 0, n);
+                    assertArrayEquals(m2, m1, op + " n=" + n);
+                    v.compareScalar(op, a, off, sc, m1, 0, n);
+                    s.compareScalar(op, a, off, sc, m2, 0, n);
+                    assertArrayEquals(m2, m1, op + " scalar " + sc + " n=" + n);
+                    v.compare(op, af, off, bf, off, m1, 0, n);
+                    s.compare(op, af, off, bf, off, m2, 0, n);
+                    assertArrayEquals(m2, m1, op + " float n=" + n);
+                }
+                if (n <= Pairwise.BLOCK) {
+                    assertEquals(Double.doubleToLongBits(s.sumBlock(a, off, n)), Double.doubleToLongBits(v.sumBlock(a, off, n)),
+                            "sumBlock n=" + n);
+                }
+                if (n > 0) {
+                    for (boolean max : new boolean[] {false, true}) {
+                        assertEquals(Double.doubleToLongBits(s.extremum(a, off, n, max)),
+                                Double.doubleToLongBits(v.extremum(a, off, n, max)), "extremum n=" + n);
+                    }
+                }
+                assertEquals(s.dot(a, off, b, off, n), v.dot(a, off, b, off, n), 1e-9 * (1 + n) * 1e4, "dot n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void parallelismLimitMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> Parallel.setParallelism(-1));
+    }
+}
