@@ -23,7 +23,6 @@ import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.decomposition.hessenberg.HessenbergSimilarDecomposition_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.QRPDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
@@ -68,7 +67,7 @@ public final class Linalg {
             outs.add(f.apply(flat.get(Index.at(i))));
         }
         if (count == 0) {
-            NdArray probe = f.apply(Nd.zeros(s[s.length - 2], s[s.length - 1]).astype(resultType(a)));
+            NdArray probe = f.apply(Nd.eye(s[s.length - 2], s[s.length - 1], 0, resultType(a)));   // only its shape is used
             int[] shape = concat(lead, probe.shape());
             return Nd.zeros(probe.dtype(), shape);
         }
@@ -297,13 +296,16 @@ public final class Linalg {
             int qc = complete ? m : k;
             return new Qr(Nd.eye(m, qc, 0, t), Nd.zeros(t, qc, n));
         }
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(m, n);
-        if (!qr.decompose(Dense.copy(a))) {
-            throw new LinalgException("qr: decomposition failed for shape " + sh(a));
+        double[] f = a.toDoubleArray();
+        double[] tau = new double[k];
+        Kernels.householderQr(f, m, n, tau);
+        int qc = complete ? m : k;
+        double[] q = Kernels.formQ(f, m, n, tau, qc);
+        double[] r = new double[qc * n];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(f, i * n + i, r, i * n + i, n - i);
         }
-        DMatrixRMaj q = qr.getQ(null, !complete);
-        DMatrixRMaj r = qr.getR(null, !complete);
-        return new Qr(Dense.toNd(q, t), Dense.toNd(r, t));
+        return new Qr(NdArray.wrap(q, m, qc).astype(t), NdArray.wrap(r, qc, n).astype(t));
     }
 
     /** Column-pivoted reduced QR, {@code A[:, perm] = Q R} (SciPy's {@code qr(a, pivoting=True, mode="economic")}). */

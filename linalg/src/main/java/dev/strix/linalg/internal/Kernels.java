@@ -228,4 +228,77 @@ public final class Kernels {
         }
         return -1;
     }
+
+    /**
+     * In-place Householder QR of the (m, n) matrix {@code a} (LAPACK's geqr2 conventions): R in the
+     * upper triangle, the reflector vectors (implicit leading 1) below it, their scalars in
+     * {@code tau} (length min(m, n)). A zero column gives tau = 0 (no reflection) instead of failing.
+     */
+    public static void householderQr(double[] a, int m, int n, double[] tau) {
+        int k = Math.min(m, n);
+        double[] w = new double[n];
+        for (int j = 0; j < k; j++) {
+            double xnorm = 0;
+            for (int i = j + 1; i < m; i++) {
+                xnorm = Math.hypot(xnorm, a[i * n + j]);
+            }
+            if (xnorm == 0) {
+                tau[j] = 0;
+                continue;
+            }
+            double alpha = a[j * n + j];
+            double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
+            tau[j] = (beta - alpha) / beta;
+            double scale = 1 / (alpha - beta);
+            for (int i = j + 1; i < m; i++) {
+                a[i * n + j] *= scale;
+            }
+            a[j * n + j] = beta;
+            applyReflector(a, m, n, j, j + 1, n, a, n, j, tau[j], w);
+        }
+    }
+
+    /** c[r0.., cFrom..cTo) -= tau v (v^T c) for the reflector stored in column j of {@code v} (rows j..m-1, v_j = 1). */
+    static void applyReflector(double[] c, int m, int nc, int r0, int cFrom, int cTo, double[] v, int nv, int j,
+                               double tau, double[] w) {
+        if (tau == 0) {
+            return;
+        }
+        for (int col = cFrom; col < cTo; col++) {
+            w[col] = c[r0 * nc + col];
+        }
+        for (int i = r0 + 1; i < m; i++) {
+            double vi = v[i * nv + j];
+            if (vi != 0) {
+                for (int col = cFrom; col < cTo; col++) {
+                    w[col] += vi * c[i * nc + col];
+                }
+            }
+        }
+        for (int col = cFrom; col < cTo; col++) {
+            c[r0 * nc + col] -= tau * w[col];
+        }
+        for (int i = r0 + 1; i < m; i++) {
+            double f = tau * v[i * nv + j];
+            if (f != 0) {
+                for (int col = cFrom; col < cTo; col++) {
+                    c[i * nc + col] -= f * w[col];
+                }
+            }
+        }
+    }
+
+    /** The first {@code qc} columns of Q = H_0 H_1 ... H_{k-1} from {@link #householderQr}'s output. */
+    public static double[] formQ(double[] qrf, int m, int n, double[] tau, int qc) {
+        int k = Math.min(m, n);
+        double[] q = new double[m * qc];
+        for (int i = 0; i < Math.min(m, qc); i++) {
+            q[i * qc + i] = 1;
+        }
+        double[] w = new double[qc];
+        for (int j = k - 1; j >= 0; j--) {
+            applyReflector(q, m, qc, j, j, qc, qrf, n, j, tau[j], w);
+        }
+        return q;
+    }
 }
