@@ -635,7 +635,7 @@ public final class Chart implements Displayable {
             a.setMinorTickCount(9);
             return a;
         }
-        NumberAxis a = new NumberAxis(label);
+        NumberAxis a = new dev.strix.plotting.internal.TidyAxis(label);
         a.setAutoRangeIncludesZero(false);
         return a;
     }

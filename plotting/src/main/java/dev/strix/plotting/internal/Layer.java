@@ -17,6 +17,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.ScatterRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -29,7 +30,9 @@ import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.data.statistics.DefaultMultiValueCategoryDataset;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYIntervalSeries;
@@ -118,7 +121,7 @@ public abstract class Layer {
     }
 
     static PaintScaleLegend colorBar(ColorScale scale, String title) {
-        NumberAxis axis = new NumberAxis(title);
+        NumberAxis axis = new TidyAxis(title);
         axis.setRange(scale.getLowerBound(), scale.getUpperBound());
         Theme.axis(axis);
         PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
@@ -132,6 +135,18 @@ public abstract class Layer {
         legend.setBackgroundPaint(Color.WHITE);
         legend.setMargin(new RectangleInsets(8, 10, 8, 0));
         return legend;
+    }
+
+    /** Axis ranges exactly over a grid (no margins), for heat maps and contours. */
+    static void tight(XYPlot plot, double[] xs, double[] ys) {
+        if (plot.getDomainAxis() instanceof NumberAxis) {
+            double[] r = range(xs);
+            plot.getDomainAxis().setRange(r[0], r[1]);
+        }
+        if (plot.getRangeAxis() instanceof NumberAxis) {
+            double[] r = range(ys);
+            plot.getRangeAxis().setRange(r[0], r[1]);
+        }
     }
 
     static XYLineAndShapeRenderer lines(Color c) {
@@ -529,13 +544,20 @@ public abstract class Layer {
             colorBar = colorBar(scale, valueTitle);
             plot.setDataset(index, ds);
             plot.setRenderer(index, r);
-            if (matrix) {
+            if (matrix && plot.getDomainAxis() instanceof NumberAxis && plot.getRangeAxis() instanceof NumberAxis) {
                 NumberAxis xa = (NumberAxis) plot.getDomainAxis();
                 NumberAxis ya = (NumberAxis) plot.getRangeAxis();
                 xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
                 ya.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
                 xa.setRange(-0.5, cols - 0.5);
                 ya.setRange(-0.5, rows - 0.5);
+            } else if (!matrix) {
+                double hw = r.getBlockWidth() / 2;
+                double hh = r.getBlockHeight() / 2;
+                double[] xr = range(xs);
+                double[] yr = range(ys);
+                plot.getDomainAxis().setRange(xr[0] - hw, xr[1] + hw);
+                plot.getRangeAxis().setRange(yr[0] - hh, yr[1] + hh);
             }
             plot.setDomainGridlinesVisible(false);
             plot.setRangeGridlinesVisible(false);
@@ -609,14 +631,20 @@ public abstract class Layer {
         @Override
         public int addTo(XYPlot plot, int index, int colorIndex) {
             double[] lv = resolvedLevels();
+            if (lv.length == 0) {
+                double[] r = range(z[0]);
+                lv = new double[] {(r[0] + r[1]) / 2};
+            }
             double[] zr = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
             for (double[] row : z) {
                 double[] r = range(row);
                 zr[0] = Math.min(zr[0], r[0]);
                 zr[1] = Math.max(zr[1], r[1]);
             }
-            ColorScale scale = new ColorScale(Math.min(zr[0], lv.length > 0 ? lv[0] : zr[0]),
-                    Math.max(zr[1], lv.length > 0 ? lv[lv.length - 1] : zr[1]), filled ? lv : null);
+            // Filled: bands over the data's range; lines: colours over the levels.
+            ColorScale scale = filled
+                    ? new ColorScale(Math.min(zr[0], lv[0]), Math.max(zr[1], lv[lv.length - 1]), lv)
+                    : new ColorScale(lv[0], lv[lv.length - 1]);
             int next = index;
             if (filled) {
                 Heatmap fill = new Heatmap(z, xs, ys, null);
@@ -640,6 +668,7 @@ public abstract class Layer {
             plot.setDataset(next, ds);
             plot.setRenderer(next, r);
             colorBar = colorBar(scale, label);
+            tight(plot, xs, ys);
             plot.setDomainGridlinesVisible(false);
             plot.setRangeGridlinesVisible(false);
             return next + 1;
@@ -1044,16 +1073,48 @@ public abstract class Layer {
             return "box plot (" + groups.length + " groups)";
         }
 
+        /** Tukey's box: quartiles (linear interpolation, as NumPy), whiskers to the furthest values within 1.5 IQR. */
+        static BoxAndWhiskerItem stats(double[] sorted) {
+            double q1 = Binning.quantile(sorted, 0.25);
+            double med = Binning.quantile(sorted, 0.5);
+            double q3 = Binning.quantile(sorted, 0.75);
+            double iqr = q3 - q1;
+            double loFence = q1 - 1.5 * iqr;
+            double hiFence = q3 + 1.5 * iqr;
+            double lo = q1;
+            double hi = q3;
+            double mean = 0;
+            for (double d : sorted) {
+                mean += d;
+                if (d >= loFence) {
+                    lo = Math.min(lo, d);
+                }
+                if (d <= hiFence) {
+                    hi = Math.max(hi, d);
+                }
+            }
+            mean /= sorted.length;
+            return new BoxAndWhiskerItem(mean, med, q1, q3, lo, hi, sorted[0], sorted[sorted.length - 1],
+                    new ArrayList<>());
+        }
+
         @Override
         public int addTo(CategoryPlot plot, int index, int colorIndex) {
             DefaultBoxAndWhiskerCategoryDataset ds = new DefaultBoxAndWhiskerCategoryDataset();
+            DefaultMultiValueCategoryDataset outliers = new DefaultMultiValueCategoryDataset();
             String row = key("values");
             for (int g = 0; g < groups.length; g++) {
-                List<Double> values = new ArrayList<>();
-                for (double d : groups[g]) {
-                    values.add(d);
+                double[] sorted = groups[g].clone();
+                Arrays.sort(sorted);
+                BoxAndWhiskerItem item = stats(sorted);
+                ds.add(item, row, names[g]);
+                List<Double> out = new ArrayList<>();
+                for (double d : sorted) {
+                    if (d < item.getMinRegularValue().doubleValue() || d > item.getMaxRegularValue().doubleValue()) {
+                        out.add(d);
+                    }
                 }
-                ds.add(values, row, names[g]);
+                outliers.add(out, row, names[g]);
             }
             BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
             Color c = colorAt(colorIndex);
@@ -1070,7 +1131,17 @@ public abstract class Layer {
             legend(r, 0);
             plot.setDataset(index, ds);
             plot.setRenderer(index, r);
-            return index + 1;
+            ScatterRenderer pts = new ScatterRenderer();
+            pts.setSeriesPaint(0, c.darker());
+            pts.setSeriesShape(0, circle(6));
+            pts.setSeriesShapesFilled(0, false);
+            pts.setDrawOutlines(true);
+            pts.setUseOutlinePaint(false);
+            pts.setSeriesOutlineStroke(0, new java.awt.BasicStroke(1.2f));
+            pts.setSeriesVisibleInLegend(0, false);
+            plot.setDataset(index + 1, outliers);
+            plot.setRenderer(index + 1, pts);
+            return index + 2;
         }
 
         @Override
