@@ -21,7 +21,17 @@ public final class Data {
         if (a.size() == 0) {
             throw new IllegalArgumentException(op + ": " + name + " is empty (shape " + shape(a) + "); nothing to plot");
         }
-        return a.toDoubleArray();
+        return infinityToNaN(a.toDoubleArray());
+    }
+
+    /** Infinite values are treated as missing (NaN): they have no place on an axis. */
+    static double[] infinityToNaN(double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isInfinite(v[i])) {
+                v[i] = Double.NaN;
+            }
+        }
+        return v;
     }
 
     /** A matrix as rows. Empty input is an error. */
@@ -35,7 +45,11 @@ public final class Data {
         if (a.size() == 0) {
             throw new IllegalArgumentException(op + ": " + name + " is empty (shape " + shape(a) + "); nothing to plot");
         }
-        return a.toDoubleMatrix();
+        double[][] m = a.toDoubleMatrix();
+        for (double[] row : m) {
+            infinityToNaN(row);
+        }
+        return m;
     }
 
     /** Checks that two vectors have the same length, naming both shapes when not. */
