@@ -250,9 +250,9 @@ public final class Chart implements Displayable {
         return contour(dev.strix.ndarray.Nd.arange(0.0, zs[0].length, 1.0), dev.strix.ndarray.Nd.arange(0.0, zs.length, 1.0), z);
     }
 
-    /** A contour plot of f(x, y) sampled on a 101x101 grid over [x0, x1] x [y0, y1]. */
+    /** A contour plot of f(x, y) sampled on a 151x151 grid over [x0, x1] x [y0, y1]. */
     public Chart contour(DoubleBinaryOperator f, double x0, double x1, double y0, double y1) {
-        int n = 101;
+        int n = 151;
         if (!(x1 > x0) || !(y1 > y0)) {
             throw new IllegalArgumentException("contour: need x0 < x1 and y0 < y1 but got [" + x0 + ", " + x1 + "] x ["
                     + y0 + ", " + y1 + "]");
@@ -593,7 +593,7 @@ public final class Chart implements Displayable {
             plot = p;
         }
         for (Layer l : layers) {
-            anyLabel |= l.label() != null || (l instanceof Layer.Bars && l.colorsUsed() > 1);
+            anyLabel |= (l.label() != null && l.inLegend()) || (l instanceof Layer.Bars && l.colorsUsed() > 1);
         }
         boolean showLegend = legend != null ? legend : anyLabel;
         JFreeChart chart = new JFreeChart(title, Theme.TITLE, plot, false);
@@ -711,7 +711,7 @@ public final class Chart implements Displayable {
                     domain.add(e[0]);
                     range.add(Theme.hex((Color) e[1]));
                 }
-            } else if (l.label() != null && !(l instanceof Layer.Bars)) {
+            } else if (l.label() != null && l.inLegend() && !(l instanceof Layer.Bars)) {
                 domain.add(l.label());
                 range.add(Theme.hex(l.colorAt(colorIndex)));
             }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +36,16 @@ class AtomicWriteTest {
         Plot.line(Nd.of(1, 2, 3)).savePng(p);
         Images.readPng(p);
         assertEquals(List.of("a.png"), names());
+    }
+
+    @Test
+    void newFilesAreWorldReadableAndOldFilesKeepTheirPermissions() throws Exception {
+        Path p = dir.resolve("new.png");
+        Plot.line(Nd.of(1, 2, 3)).savePng(p);
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw----"));
+        Plot.line(Nd.of(1, 2, 3)).savePng(p);
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
     }
 
     @Test

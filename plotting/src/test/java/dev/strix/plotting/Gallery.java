@@ -51,9 +51,11 @@ final class Gallery {
                     .title("Box plots").ylabel("response").figure();
         });
         m.put("heatmap", () -> {
-            NdArray m2 = Nd.random(5).gaussian(500, 6);
-            NdArray c = m2.transpose().matmul(m2).div(500.0);
-            return Plot.heatmap(c).title("Heat map of a covariance matrix").figure();
+            NdArray i = Nd.arange(0.0, 12.0, 1.0).reshape(12, 1);
+            NdArray j = Nd.arange(0.0, 16.0, 1.0).reshape(1, 16);
+            NdArray m2 = i.div(3.0).sin().mul(j.div(4.0).cos()).add(i.mul(j).div(100.0)); // (12, 16)
+            return Plot.heatmap(m2).label("value").title("Heat map of a 12 x 16 matrix")
+                    .xlabel("column").ylabel("row").figure();
         });
         m.put("contour", () -> Plot.contour((x, y) -> Math.sin(x) * Math.cos(y) + 0.1 * x, -3, 3, -3, 3)
                 .levels(10).filled().label("f(x, y)")

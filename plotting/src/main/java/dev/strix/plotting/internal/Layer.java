@@ -66,6 +66,11 @@ public abstract class Layer {
         return false;
     }
 
+    /** Whether the layer's label goes in the legend (heat maps and contours title their colour bar instead). */
+    public boolean inLegend() {
+        return true;
+    }
+
     /** How many palette colours the layer takes. */
     public int colorsUsed() {
         return 1;
@@ -501,6 +506,7 @@ public abstract class Layer {
         }
 
         @Override public String kind() { return "heatmap"; }
+        @Override public boolean inLegend() { return false; }
         @Override public boolean invertsY() { return matrix; }
 
         @Override
@@ -541,7 +547,7 @@ public abstract class Layer {
             ColorScale scale = new ColorScale(lo, hi);
             r.setPaintScale(scale);
             r.setSeriesVisibleInLegend(0, false);
-            colorBar = colorBar(scale, valueTitle);
+            colorBar = colorBar(scale, valueTitle != null ? valueTitle : label);
             plot.setDataset(index, ds);
             plot.setRenderer(index, r);
             if (matrix && plot.getDomainAxis() instanceof NumberAxis && plot.getRangeAxis() instanceof NumberAxis) {
@@ -574,7 +580,7 @@ public abstract class Layer {
             }
             Map<String, Object> c = q("z");
             c.put("scale", map("scheme", "viridis"));
-            c.put("title", valueTitle == null ? "value" : valueTitle);
+            c.put("title", valueTitle != null ? valueTitle : label != null ? label : "value");
             Map<String, Object> ya = map("field", "y", "type", "ordinal");
             if (!matrix) {
                 ya.put("sort", "descending");
@@ -605,6 +611,7 @@ public abstract class Layer {
         public void filled(boolean f) { this.filled = f; }
 
         @Override public String kind() { return "contour"; }
+        @Override public boolean inLegend() { return false; }
 
         @Override
         public String describe() {
