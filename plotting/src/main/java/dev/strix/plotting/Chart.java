@@ -767,8 +767,8 @@ public final class Chart implements Displayable {
             return;
         }
         Map<String, Object> e = castMap(o);
-        if (label != null) {
-            e.put("title", label);
+        if (!e.containsKey("title")) {
+            e.put("title", label); // null: no title rather than the internal field name
         }
         if (log || lim != null) {
             Map<String, Object> scale = e.get("scale") instanceof Map ? castMap(e.get("scale")) : new LinkedHashMap<>();

@@ -323,11 +323,16 @@ public final class Figure implements Displayable {
         if (title != null) {
             out.put("title", title);
         }
-        List<Object> vrows = new ArrayList<>();
-        for (int r = 0; r < rows; r++) {
-            List<Object> hcells = new ArrayList<>();
-            for (int c = 0; c < cols; c++) {
-                Chart chart = cells[r * cols + c];
+        // Vega-Lite shares scales within a concat: rows share y (shareY); columns share x (shareX
+        // alone: the grid is built column by column); with both, x is shared by the whole grid.
+        boolean byColumn = shareX && !shareY;
+        int outer = byColumn ? cols : rows;
+        int inner = byColumn ? rows : cols;
+        List<Object> lines = new ArrayList<>();
+        for (int a = 0; a < outer; a++) {
+            List<Object> cellsOfLine = new ArrayList<>();
+            for (int b = 0; b < inner; b++) {
+                Chart chart = byColumn ? cells[b * cols + a] : cells[a * cols + b];
                 if (chart == null) {
                     continue;
                 }
@@ -335,24 +340,18 @@ public final class Figure implements Displayable {
                 if (body == null) {
                     return null;
                 }
-                hcells.add(body);
+                cellsOfLine.add(body);
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("hconcat", hcells);
-            vrows.add(row);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put(byColumn ? "vconcat" : "hconcat", cellsOfLine);
+            if (byColumn || shareY) {
+                line.put("resolve", Map.of("scale", Map.of(byColumn ? "x" : "y", "shared")));
+            }
+            lines.add(line);
         }
-        out.put("vconcat", vrows);
-        Map<String, Object> resolve = new LinkedHashMap<>();
-        Map<String, Object> scale = new LinkedHashMap<>();
-        if (shareX) {
-            scale.put("x", "shared");
-        }
-        if (shareY) {
-            scale.put("y", "shared");
-        }
-        if (!scale.isEmpty()) {
-            resolve.put("scale", scale);
-            out.put("resolve", resolve);
+        out.put(byColumn ? "hconcat" : "vconcat", lines);
+        if (shareX && shareY) {
+            out.put("resolve", Map.of("scale", Map.of("x", "shared")));
         }
         return out;
     }
@@ -378,8 +377,8 @@ public final class Figure implements Displayable {
     @Override
     public Map<String, Object> mimeMetadata() {
         Map<String, Object> png = new LinkedHashMap<>();
-        png.put("width", (long) Math.round(width));
-        png.put("height", (long) Math.round(height));
+        png.put("width", Math.round(width));
+        png.put("height", Math.round(height));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(PNG, png);
         return m;

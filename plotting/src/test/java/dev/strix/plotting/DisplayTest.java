@@ -76,7 +76,11 @@ class DisplayTest {
         Figure f = Figure.grid(1, 2).shareY().add(Plot.line(Nd.of(1, 2))).add(Plot.bar(Nd.of(3, 4)));
         JsonNode vl = json.readTree(Json.write(f.vegaLite()));
         assertEquals(2, vl.get("vconcat").get(0).get("hconcat").size());
-        assertEquals("shared", vl.get("resolve").get("scale").get("y").asText());
+        assertEquals("shared", vl.get("vconcat").get(0).get("resolve").get("scale").get("y").asText());
+        Figure cols = Figure.grid(2, 1).shareX().add(Plot.line(Nd.of(1, 2))).add(Plot.line(Nd.of(3, 4)));
+        JsonNode c = json.readTree(Json.write(cols.vegaLite()));
+        assertEquals(2, c.get("hconcat").get(0).get("vconcat").size());
+        assertEquals("shared", c.get("hconcat").get(0).get("resolve").get("scale").get("x").asText());
         assertTrue(f.toString().startsWith("Figure 1x2"), f.toString());
     }
 
