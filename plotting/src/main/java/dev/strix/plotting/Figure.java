@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisSpace;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -181,7 +183,58 @@ public final class Figure implements Displayable {
                 hideInner(built, r, false);
             }
         }
+        if (cells.length > 1) {
+            align(built);
+        }
         return built;
+    }
+
+    /**
+     * Lines up the plot areas of a grid: the y axes of a column get the widest one's space, the x
+     * axes of a row the tallest one's, so that the charts' frames align whatever their tick labels.
+     */
+    private void align(JFreeChart[] built) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = scratch.createGraphics();
+        try {
+            Rectangle2D area = new Rectangle2D.Double(0, 0, width / cols, (height - (title != null ? TITLE_SPACE : 0)) / rows);
+            double[] left = new double[cols];
+            double[] bottom = new double[rows];
+            for (int i = 0; i < built.length; i++) {
+                if (built[i] == null) {
+                    continue;
+                }
+                org.jfree.chart.plot.Plot p = built[i].getPlot();
+                org.jfree.chart.axis.Axis y = p instanceof XYPlot ? ((XYPlot) p).getRangeAxis() : ((CategoryPlot) p).getRangeAxis();
+                org.jfree.chart.axis.Axis x = p instanceof XYPlot ? ((XYPlot) p).getDomainAxis() : ((CategoryPlot) p).getDomainAxis();
+                left[i % cols] = Math.max(left[i % cols], space(y, g2, p, area, RectangleEdge.LEFT).getLeft());
+                bottom[i / cols] = Math.max(bottom[i / cols], space(x, g2, p, area, RectangleEdge.BOTTOM).getBottom());
+            }
+            for (int i = 0; i < built.length; i++) {
+                if (built[i] == null) {
+                    continue;
+                }
+                AxisSpace ys = new AxisSpace();
+                ys.setLeft(left[i % cols]);
+                AxisSpace xs = new AxisSpace();
+                xs.setBottom(bottom[i / cols]);
+                org.jfree.chart.plot.Plot p = built[i].getPlot();
+                if (p instanceof XYPlot) {
+                    ((XYPlot) p).setFixedRangeAxisSpace(ys);
+                    ((XYPlot) p).setFixedDomainAxisSpace(xs);
+                } else {
+                    ((CategoryPlot) p).setFixedRangeAxisSpace(ys);
+                    ((CategoryPlot) p).setFixedDomainAxisSpace(xs);
+                }
+            }
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    private static AxisSpace space(org.jfree.chart.axis.Axis axis, Graphics2D g2, org.jfree.chart.plot.Plot plot,
+            Rectangle2D area, RectangleEdge edge) {
+        return axis.reserveSpace(g2, plot, area, edge, new AxisSpace());
     }
 
     private static void share(List<ValueAxis> axes) {
