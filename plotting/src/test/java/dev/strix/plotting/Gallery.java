@@ -67,8 +67,8 @@ final class Gallery {
             NdArray x = Nd.arange(1.0, 9.0, 1.0);
             NdArray y = x.sqrt();
             NdArray err = x.mul(0.03).add(0.1);
-            return Plot.errorBars(x, y, err).label("mean ± s.e.")
-                    .line(x, x.sqrt()).label("√x")
+            return Plot.line(x, x.sqrt()).label("√x")
+                    .errorBars(x, y.add(err.mul(x.mul(1.3).sin())), err).label("mean ± s.e.")
                     .title("Error bars").xlabel("dose").ylabel("effect").figure();
         });
         m.put("stem", () -> {
