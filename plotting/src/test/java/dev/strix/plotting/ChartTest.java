@@ -71,6 +71,26 @@ class ChartTest {
     }
 
     @Test
+    void nanLeavesAGapInTheLine() throws Exception {
+        NdArray y = Nd.full(0.5, 11);
+        y.setDouble(Double.NaN, 5);
+        Chart c = Plot.line(Nd.linspace(0, 1, 11), y).color("#D55E00").ylim(0, 1);
+        BufferedImage img = save(c);
+        Mapper m = new Mapper(c);
+        assertTrue(Images.nearest(img, m.px(0.2), m.py(0.5), 1, new Color(0xD55E00)) < 30, "line before the gap");
+        assertTrue(Images.nearest(img, m.px(0.8), m.py(0.5), 1, new Color(0xD55E00)) < 30, "line after the gap");
+        assertTrue(Images.nearest(img, m.px(0.5), m.py(0.5), 2, new Color(0xD55E00)) > 150, "no line across the NaN");
+    }
+
+    @Test
+    void gridsStaySmallInSvg() throws Exception {
+        String svg = Plot.contour((x, y) -> Math.sin(x * y), -3, 3, -3, 3).levels(12).filled().toSvg();
+        assertTrue(svg.length() < 600_000, "filled contour SVG has " + svg.length() + " characters");
+        assertTrue(svg.contains("<image"), "the cells are one embedded image");
+        Images.parseSvg(svg);
+    }
+
+    @Test
     void defaultPaletteIsOkabeIto() throws Exception {
         NdArray x = Nd.linspace(0, 1, 20);
         Chart c = Plot.line(x, Nd.full(0.25, 20)).line(x, Nd.full(0.75, 20)).ylim(0, 1);

@@ -23,7 +23,6 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -34,7 +33,6 @@ import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.statistics.DefaultMultiValueCategoryDataset;
 import org.jfree.data.xy.DefaultXYDataset;
-import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -156,6 +154,7 @@ public abstract class Layer {
 
     static XYLineAndShapeRenderer lines(Color c) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true); // one path per series: smooth joins, small SVG; NaN starts a new subpath
         r.setSeriesPaint(0, c);
         r.setSeriesStroke(0, Theme.LINE);
         return r;
@@ -262,6 +261,7 @@ public abstract class Layer {
         public int addTo(XYPlot plot, int index, int colorIndex) {
             DefaultXYDataset ds = new DefaultXYDataset();
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            r.setDrawSeriesLineAsPath(true);
             for (int k = 0; k < ys.length; k++) {
                 String n = name(k);
                 ds.addSeries(n != null ? n : "line#" + index + "." + k, new double[][] {x, ys[k]});
@@ -514,57 +514,76 @@ public abstract class Layer {
             return "heat map (" + z.length + "x" + z[0].length + ")";
         }
 
+        /** Set by a filled contour: its banded scale instead of a continuous one over the data. */
+        ColorScale scale;
+
+        /**
+         * The cells as one image (an annotation behind the other layers) rather than one
+         * rectangle per cell: an SVG or PDF of a 151 x 151 grid stays small, and no seams show
+         * between cells. The image is enlarged by whole pixels (nearest neighbour) so that viewers
+         * that smooth images keep the cell edges sharp.
+         */
         @Override
         public int addTo(XYPlot plot, int index, int colorIndex) {
             int rows = z.length;
             int cols = z[0].length;
-            double[] dx = new double[rows * cols];
-            double[] dy = new double[rows * cols];
-            double[] dz = new double[rows * cols];
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
+            ColorScale cs = scale;
+            if (cs == null) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (double[] row : z) {
+                    double[] r = range(row);
+                    lo = Math.min(lo, r[0]);
+                    hi = Math.max(hi, r[1]);
+                }
+                if (lo > hi) {
+                    lo = 0;
+                    hi = 1;
+                }
+                cs = new ColorScale(lo, hi);
+                colorBar = colorBar(cs, valueTitle != null ? valueTitle : label);
+            }
+            int k = (int) Math.max(1, Math.min(Math.ceil(400.0 / Math.max(rows, cols)),
+                    Math.floor(Math.sqrt(4_000_000.0 / ((double) rows * cols)))));
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(cols * k, rows * k,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            boolean yUp = !matrix && ys[ys.length - 1] > ys[0];
+            boolean xLeft = xs[xs.length - 1] >= xs[0];
             for (int i = 0; i < rows; i++) {
+                // Image row 0 is drawn at the top: the last y for increasing y, row 0 for a matrix.
+                int imgRow = yUp ? rows - 1 - i : i;
                 for (int j = 0; j < cols; j++) {
-                    int k = i * cols + j;
-                    dx[k] = xs[j];
-                    dy[k] = ys[i];
-                    dz[k] = z[i][j];
-                    if (Double.isFinite(z[i][j])) {
-                        lo = Math.min(lo, z[i][j]);
-                        hi = Math.max(hi, z[i][j]);
+                    int imgCol = xLeft ? j : cols - 1 - j;
+                    int rgb = cs.color(z[i][j]).getRGB();
+                    for (int a = 0; a < k; a++) {
+                        for (int b = 0; b < k; b++) {
+                            img.setRGB(imgCol * k + b, imgRow * k + a, rgb);
+                        }
                     }
                 }
             }
-            if (lo > hi) {
-                lo = 0;
-                hi = 1;
-            }
-            DefaultXYZDataset ds = new DefaultXYZDataset();
-            ds.addSeries(key("heatmap#" + index), new double[][] {dx, dy, dz});
-            XYBlockRenderer r = new XYBlockRenderer();
-            r.setBlockWidth(cols > 1 ? Math.abs(xs[1] - xs[0]) : 1);
-            r.setBlockHeight(rows > 1 ? Math.abs(ys[1] - ys[0]) : 1);
-            ColorScale scale = new ColorScale(lo, hi);
-            r.setPaintScale(scale);
-            r.setSeriesVisibleInLegend(0, false);
-            colorBar = colorBar(scale, valueTitle != null ? valueTitle : label);
-            plot.setDataset(index, ds);
-            plot.setRenderer(index, r);
+            double dx = cols > 1 ? Math.abs(xs[1] - xs[0]) : 1;
+            double dy = rows > 1 ? Math.abs(ys[1] - ys[0]) : 1;
+            double[] xr = range(xs);
+            double[] yr = range(ys);
+            double x0 = xr[0] - dx / 2;
+            double y0 = yr[0] - dy / 2;
+            double w = xr[1] - xr[0] + dx;
+            double h = yr[1] - yr[0] + dy;
+            XYLineAndShapeRenderer holder = new XYLineAndShapeRenderer(false, false);
+            holder.setSeriesVisibleInLegend(0, false);
+            holder.addAnnotation(new org.jfree.chart.annotations.XYDataImageAnnotation(img, x0, y0, w, h, true),
+                    org.jfree.chart.ui.Layer.BACKGROUND);
+            plot.setDataset(index, xy(key("heatmap#" + index), new double[] {x0, x0 + w}, new double[] {y0, y0 + h}));
+            plot.setRenderer(index, holder);
             if (matrix && plot.getDomainAxis() instanceof NumberAxis && plot.getRangeAxis() instanceof NumberAxis) {
                 NumberAxis xa = (NumberAxis) plot.getDomainAxis();
                 NumberAxis ya = (NumberAxis) plot.getRangeAxis();
                 xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
                 ya.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-                xa.setRange(-0.5, cols - 0.5);
-                ya.setRange(-0.5, rows - 0.5);
-            } else if (!matrix) {
-                double hw = r.getBlockWidth() / 2;
-                double hh = r.getBlockHeight() / 2;
-                double[] xr = range(xs);
-                double[] yr = range(ys);
-                plot.getDomainAxis().setRange(xr[0] - hw, xr[1] + hw);
-                plot.getRangeAxis().setRange(yr[0] - hh, yr[1] + hh);
             }
+            plot.getDomainAxis().setRange(x0, x0 + w);
+            plot.getRangeAxis().setRange(y0, y0 + h);
             plot.setDomainGridlinesVisible(false);
             plot.setRangeGridlinesVisible(false);
             return index + 1;
@@ -655,11 +674,12 @@ public abstract class Layer {
             int next = index;
             if (filled) {
                 Heatmap fill = new Heatmap(z, xs, ys, null);
+                fill.scale = scale;
                 next = fill.addTo(plot, next, colorIndex);
-                ((XYBlockRenderer) plot.getRenderer(index)).setPaintScale(scale);
             }
             DefaultXYDataset ds = new DefaultXYDataset();
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            r.setDrawSeriesLineAsPath(true);
             int s = 0;
             for (double level : lv) {
                 MarchingSquares.Segments seg = MarchingSquares.contour(xs, ys, z, level);

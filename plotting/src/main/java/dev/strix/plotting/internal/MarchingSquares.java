@@ -10,7 +10,7 @@ import java.util.Arrays;
 public final class MarchingSquares {
     private MarchingSquares() {}
 
-    /** Segments as x/y arrays: {@code x0, x1, NaN, x0, x1, NaN, ...} (the NaN breaks the line). */
+    /** Polylines as x/y arrays separated by NaN (the NaN breaks the line); {@code count} segments in all. */
     public static final class Segments {
         public final double[] x;
         public final double[] y;
@@ -85,11 +85,88 @@ public final class MarchingSquares {
                 }
             }
         }
-        return new Segments(Arrays.copyOf(sx, n), Arrays.copyOf(sy, n), n / 3);
+        return join(sx, sy, n / 3);
+    }
+
+    /**
+     * Chains segments that share an end point into polylines (a shared cell edge gives both cells
+     * bit-identical points), so that a level is a few long paths rather than thousands of pieces.
+     */
+    private static Segments join(double[] sx, double[] sy, int count) {
+        java.util.Map<Long, java.util.List<Integer>> ends = new java.util.HashMap<>();
+        boolean[] used = new boolean[count];
+        for (int k = 0; k < count; k++) {
+            if (sx[3 * k] == sx[3 * k + 1] && sy[3 * k] == sy[3 * k + 1]) {
+                used[k] = true; // a level through a grid point gives zero-length pieces: drop them
+                continue;
+            }
+            ends.computeIfAbsent(key(sx[3 * k], sy[3 * k]), t -> new java.util.ArrayList<>()).add(k);
+            ends.computeIfAbsent(key(sx[3 * k + 1], sy[3 * k + 1]), t -> new java.util.ArrayList<>()).add(k);
+        }
+        double[] ox = new double[count * 3];
+        double[] oy = new double[count * 3];
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            if (used[k]) {
+                continue;
+            }
+            used[k] = true;
+            java.util.ArrayDeque<double[]> line = new java.util.ArrayDeque<>();
+            line.add(new double[] {sx[3 * k], sy[3 * k]});
+            line.add(new double[] {sx[3 * k + 1], sy[3 * k + 1]});
+            for (boolean forward : new boolean[] {true, false}) {
+                while (true) {
+                    double[] end = forward ? line.peekLast() : line.peekFirst();
+                    int next = -1;
+                    for (int c : ends.getOrDefault(key(end[0], end[1]), java.util.List.of())) {
+                        if (!used[c]) {
+                            next = c;
+                            break;
+                        }
+                    }
+                    if (next < 0) {
+                        break;
+                    }
+                    used[next] = true;
+                    boolean startMatches = key(sx[3 * next], sy[3 * next]) == key(end[0], end[1]);
+                    int o = startMatches ? 3 * next + 1 : 3 * next;
+                    double[] p = {sx[o], sy[o]};
+                    if (forward) {
+                        line.addLast(p);
+                    } else {
+                        line.addFirst(p);
+                    }
+                }
+            }
+            if (n + line.size() + 1 > ox.length) {
+                ox = Arrays.copyOf(ox, (n + line.size() + 1) * 2);
+                oy = Arrays.copyOf(oy, (n + line.size() + 1) * 2);
+            }
+            for (double[] p : line) {
+                ox[n] = p[0];
+                oy[n++] = p[1];
+            }
+            ox[n] = Double.NaN;
+            oy[n++] = Double.NaN;
+        }
+        return new Segments(Arrays.copyOf(ox, n), Arrays.copyOf(oy, n), count);
+    }
+
+    private static long key(double x, double y) {
+        long a = Double.doubleToLongBits(x + 0.0);
+        long b = Double.doubleToLongBits(y + 0.0);
+        return a * 31 + Long.rotateLeft(b, 17);
     }
 
     private static double lerp(double p0, double p1, double v0, double v1, double level) {
         double t = v1 == v0 ? 0.5 : (level - v0) / (v1 - v0);
+        // Exact end points, so that cells meeting at a grid point agree on it bit for bit.
+        if (t <= 0) {
+            return p0;
+        }
+        if (t >= 1) {
+            return p1;
+        }
         return p0 + t * (p1 - p0);
     }
 
