@@ -1,0 +1,1187 @@
+package dev.strix.plotting.internal;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.ScatterRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.data.statistics.DefaultMultiValueCategoryDataset;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * One layer of a chart (a line set, a scatter, bars, ...): what it adds to a JFreeChart plot and
+ * to a Vega-Lite spec. Layers are built by {@code Chart}; nothing outside the module uses them.
+ */
+public abstract class Layer {
+    protected String label;
+    protected Color color;
+    /** Filled in when the layer is drawn: its colour bar, if it has one. */
+    protected PaintScaleLegend colorBar;
+
+    public void label(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public void color(Color color) {
+        this.color = color;
+    }
+
+    public boolean isCategory() {
+        return false;
+    }
+
+    /** Whether the layer's label goes in the legend (heat maps and contours title their colour bar instead). */
+    public boolean inLegend() {
+        return true;
+    }
+
+    /** How many palette colours the layer takes. */
+    public int colorsUsed() {
+        return 1;
+    }
+
+    /** Whether the y axis grows downwards (a matrix heat map: row 0 at the top). */
+    public boolean invertsY() {
+        return false;
+    }
+
+    /** The label an axis gets when the chart names none ("x" or "y"), or null. */
+    public String defaultAxisLabel(char axis) {
+        return null;
+    }
+
+    /** Adds datasets and renderers from {@code index} on; returns the next free index. */
+    public int addTo(XYPlot plot, int index, int colorIndex) {
+        throw new IllegalStateException(kind() + " is not an x-y layer");
+    }
+
+    public int addTo(CategoryPlot plot, int index, int colorIndex) {
+        throw new IllegalStateException(kind() + " is not a category layer");
+    }
+
+    public PaintScaleLegend colorBar() {
+        return colorBar;
+    }
+
+    /** Vega-Lite layer specs with inline data, or null when Vega-Lite cannot express the layer. */
+    public abstract List<Map<String, Object>> vegaLite(int colorIndex);
+
+    public abstract String kind();
+
+    public abstract String describe();
+
+    /** The layer's colour: its own, or the palette's at colorIndex. */
+    public Color colorAt(int colorIndex) {
+        return color != null ? color : Theme.color(colorIndex);
+    }
+
+    // ---- shared helpers -------------------------------------------------------------------------
+
+    static double[] range(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            if (Double.isFinite(d)) {
+                lo = Math.min(lo, d);
+                hi = Math.max(hi, d);
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    static PaintScaleLegend colorBar(ColorScale scale, String title) {
+        NumberAxis axis = new TidyAxis(title);
+        axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        Theme.axis(axis);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        legend.setStripWidth(14);
+        legend.setSubdivisionCount(256);
+        legend.setAxisOffset(4);
+        legend.setStripOutlineVisible(false);
+        legend.setFrame(BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+        legend.setMargin(new RectangleInsets(8, 10, 8, 0));
+        return legend;
+    }
+
+    /** Axis ranges exactly over a grid (no margins), for heat maps and contours. */
+    static void tight(XYPlot plot, double[] xs, double[] ys) {
+        if (plot.getDomainAxis() instanceof NumberAxis) {
+            double[] r = range(xs);
+            plot.getDomainAxis().setRange(r[0], r[1]);
+        }
+        if (plot.getRangeAxis() instanceof NumberAxis) {
+            double[] r = range(ys);
+            plot.getRangeAxis().setRange(r[0], r[1]);
+        }
+    }
+
+    static XYLineAndShapeRenderer lines(Color c) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true); // one path per series: smooth joins, small SVG; NaN starts a new subpath
+        r.setSeriesPaint(0, c);
+        r.setSeriesStroke(0, Theme.LINE);
+        return r;
+    }
+
+    static Shape circle(double diameter) {
+        return new Ellipse2D.Double(-diameter / 2, -diameter / 2, diameter, diameter);
+    }
+
+    static XYLineAndShapeRenderer points(Color c, double diameter) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        r.setSeriesPaint(0, c);
+        r.setSeriesShape(0, circle(diameter));
+        r.setDrawOutlines(false);
+        return r;
+    }
+
+    static DefaultXYDataset xy(String key, double[] x, double[] y) {
+        DefaultXYDataset ds = new DefaultXYDataset();
+        ds.addSeries(key, new double[][] {x, y});
+        return ds;
+    }
+
+    String key(String fallback) {
+        return label != null ? label : fallback;
+    }
+
+    void legend(org.jfree.chart.renderer.AbstractRenderer r, int series) {
+        r.setSeriesVisibleInLegend(series, label != null);
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** Rows {name0: col0[i], name1: col1[i], ...}, leaving out rows with a non-finite number. */
+    static List<Map<String, Object>> rows(String[] names, double[]... cols) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        outer:
+        for (int i = 0; i < cols[0].length; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int k = 0; k < names.length; k++) {
+                double v = cols[k][i];
+                if (!Double.isFinite(v)) {
+                    continue outer;
+                }
+                row.put(names[k], v);
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    static Map<String, Object> q(String field) {
+        return map("field", field, "type", "quantitative");
+    }
+
+    /** A colour encoding: a legend entry (datum) when labelled, else a fixed value. */
+    Map<String, Object> colorEnc(Color c) {
+        return label != null ? map("datum", label) : map("value", Theme.hex(c));
+    }
+
+    static Map<String, Object> spec(List<Map<String, Object>> values, Object mark, Map<String, Object> encoding) {
+        return map("data", map("values", values), "mark", mark, "encoding", encoding);
+    }
+
+    // ---- lines ----------------------------------------------------------------------------------
+
+    /** One or more lines over shared x; non-finite y values break the line. */
+    public static final class Line extends Layer {
+        private final double[] x;
+        private final double[][] ys;
+        private final String[] names;
+
+        public Line(double[] x, double[][] ys, String[] names) {
+            this.x = x;
+            this.ys = ys;
+            this.names = names;
+        }
+
+        @Override public int colorsUsed() { return ys.length; }
+        @Override public String kind() { return "line"; }
+
+        @Override
+        public String describe() {
+            return ys.length == 1 ? "line (" + x.length + " points)" : ys.length + " lines (" + x.length + " points each)";
+        }
+
+        private String name(int k) {
+            if (ys.length == 1) {
+                return label;
+            }
+            if (names != null) {
+                return names[k];
+            }
+            return label == null ? null : label + " " + k;
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            DefaultXYDataset ds = new DefaultXYDataset();
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            r.setDrawSeriesLineAsPath(true);
+            for (int k = 0; k < ys.length; k++) {
+                String n = name(k);
+                ds.addSeries(n != null ? n : "line#" + index + "." + k, new double[][] {x, ys[k]});
+                Color c = ys.length == 1 ? colorAt(colorIndex) : Theme.color(colorIndex + k);
+                r.setSeriesPaint(k, c);
+                r.setSeriesStroke(k, Theme.LINE);
+                r.setSeriesVisibleInLegend(k, n != null);
+            }
+            plot.setDataset(index, ds);
+            plot.setRenderer(index, r);
+            return index + 1;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (int k = 0; k < ys.length; k++) {
+                Color c = ys.length == 1 ? colorAt(colorIndex) : Theme.color(colorIndex + k);
+                String n = name(k);
+                Map<String, Object> color = n != null ? map("datum", n) : map("value", Theme.hex(c));
+                out.add(spec(rows(new String[] {"x", "y"}, x, ys[k]), map("type", "line", "strokeWidth", 2),
+                        map("x", q("x"), "y", q("y"), "color", color)));
+            }
+            return out;
+        }
+
+        /** (name, colour) legend entries for Vega-Lite. */
+        public List<Object[]> legendEntries(int colorIndex) {
+            List<Object[]> out = new ArrayList<>();
+            for (int k = 0; k < ys.length; k++) {
+                String n = name(k);
+                if (n != null) {
+                    out.add(new Object[] {n, ys.length == 1 ? colorAt(colorIndex) : Theme.color(colorIndex + k)});
+                }
+            }
+            return out;
+        }
+    }
+
+    // ---- scatter --------------------------------------------------------------------------------
+
+    /** Points, optionally coloured and/or sized by a value per point. Non-finite points are left out. */
+    public static final class Scatter extends Layer {
+        private final double[] x;
+        private final double[] y;
+        private double[] colorBy;
+        private double[] sizeBy;
+        private String colorTitle;
+        private String sizeTitle;
+
+        public Scatter(double[] x, double[] y) {
+            this.x = x;
+            this.y = y;
+        }
+
+        public int size() {
+            return x.length;
+        }
+
+        public void colorBy(double[] values, String title) {
+            this.colorBy = values;
+            this.colorTitle = title;
+        }
+
+        public void sizeBy(double[] values, String title) {
+            this.sizeBy = values;
+            this.sizeTitle = title;
+        }
+
+        @Override public String kind() { return "scatter"; }
+
+        @Override
+        public String describe() {
+            return "scatter (" + x.length + " points" + (colorBy != null ? ", colour by value" : "")
+                    + (sizeBy != null ? ", size by value" : "") + ")";
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            Color base = colorAt(colorIndex);
+            ColorScale scale = null;
+            if (colorBy != null) {
+                double[] r = range(colorBy);
+                scale = new ColorScale(r[0], r[1]);
+                colorBar = colorBar(scale, colorTitle);
+            }
+            double[] sr = sizeBy != null ? range(sizeBy) : null;
+            final ColorScale cs = scale;
+            final Color fill = Theme.withAlpha(base, 0.8);
+            final Shape dot = circle(7);
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public Paint getItemPaint(int series, int item) {
+                    if (cs == null) {
+                        return fill;
+                    }
+                    return Theme.withAlpha(cs.color(colorBy[item]), 0.85);
+                }
+
+                @Override
+                public Shape getItemShape(int series, int item) {
+                    if (sizeBy == null) {
+                        return dot;
+                    }
+                    double v = sizeBy[item];
+                    if (!Double.isFinite(v)) {
+                        return circle(0);
+                    }
+                    double t = sr[1] > sr[0] ? (v - sr[0]) / (sr[1] - sr[0]) : 0.5;
+                    return circle(4 + 16 * Math.sqrt(t)); // area grows linearly with the value
+                }
+            };
+            r.setSeriesPaint(0, fill);
+            r.setSeriesShape(0, dot);
+            r.setDrawOutlines(false);
+            legend(r, 0);
+            plot.setDataset(index, xy(key("scatter#" + index), x, y));
+            plot.setRenderer(index, r);
+            return index + 1;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            List<String> names = new ArrayList<>(List.of("x", "y"));
+            List<double[]> cols = new ArrayList<>(List.of(x, y));
+            Map<String, Object> enc = map("x", q("x"), "y", q("y"));
+            if (colorBy != null) {
+                names.add("c");
+                cols.add(colorBy);
+                Map<String, Object> c = q("c");
+                c.put("scale", map("scheme", "viridis"));
+                c.put("title", colorTitle == null ? "value" : colorTitle);
+                enc.put("color", c);
+            } else {
+                enc.put("color", colorEnc(colorAt(colorIndex)));
+            }
+            if (sizeBy != null) {
+                names.add("s");
+                cols.add(sizeBy);
+                Map<String, Object> s = q("s");
+                s.put("title", sizeTitle == null ? "size" : sizeTitle);
+                enc.put("size", s);
+            }
+            enc.put("tooltip", List.of(q("x"), q("y")));
+            return List.of(spec(rows(names.toArray(new String[0]), cols.toArray(new double[0][])),
+                    map("type", "point", "filled", true, "opacity", 0.8), enc));
+        }
+    }
+
+    // ---- histogram ------------------------------------------------------------------------------
+
+    public static final class Histogram extends Layer {
+        private final double[] edges;
+        private final long[] counts;
+        private final int n;
+
+        public Histogram(double[] edges, long[] counts, int n) {
+            this.edges = edges;
+            this.counts = counts;
+            this.n = n;
+        }
+
+        public double[] edges() { return edges.clone(); }
+        public long[] counts() { return counts.clone(); }
+
+        @Override public String kind() { return "histogram"; }
+
+        @Override
+        public String describe() {
+            return "histogram (" + n + " values, " + counts.length + " bins)";
+        }
+
+        @Override
+        public String defaultAxisLabel(char axis) {
+            return axis == 'y' ? "Count" : null;
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            XYIntervalSeries s = new XYIntervalSeries(key("histogram#" + index));
+            for (int i = 0; i < counts.length; i++) {
+                double mid = (edges[i] + edges[i + 1]) / 2;
+                s.add(mid, edges[i], edges[i + 1], counts[i], 0, counts[i]);
+            }
+            XYIntervalSeriesCollection ds = new XYIntervalSeriesCollection();
+            ds.addSeries(s);
+            XYBarRenderer r = new XYBarRenderer();
+            r.setBarPainter(new StandardXYBarPainter());
+            r.setShadowVisible(false);
+            r.setSeriesPaint(0, Theme.withAlpha(colorAt(colorIndex), 0.85));
+            r.setDrawBarOutline(true);
+            r.setSeriesOutlinePaint(0, Color.WHITE);
+            r.setSeriesOutlineStroke(0, new java.awt.BasicStroke(0.8f));
+            r.setUseYInterval(true);
+            legend(r, 0);
+            plot.setDataset(index, ds);
+            plot.setRenderer(index, r);
+            return index + 1;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            double[] lo = Arrays.copyOf(edges, counts.length);
+            double[] hi = Arrays.copyOfRange(edges, 1, edges.length);
+            double[] c = new double[counts.length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = counts[i];
+            }
+            Map<String, Object> enc = map("x", q("lo"), "x2", map("field", "hi"), "y", q("count"),
+                    "color", colorEnc(colorAt(colorIndex)), "tooltip", List.of(q("lo"), q("hi"), q("count")));
+            return List.of(spec(rows(new String[] {"lo", "hi", "count"}, lo, hi, c),
+                    map("type", "bar", "stroke", "white", "strokeWidth", 0.8), enc));
+        }
+    }
+
+    // ---- heat map -------------------------------------------------------------------------------
+
+    public static final class Heatmap extends Layer {
+        private final double[][] z;
+        private final double[] xs;
+        private final double[] ys;
+        private final boolean matrix;
+        private final String valueTitle;
+
+        /** A matrix heat map (row 0 at the top), or cells centred on xs/ys when given. */
+        public Heatmap(double[][] z, double[] xs, double[] ys, String valueTitle) {
+            this.z = z;
+            this.matrix = xs == null;
+            this.xs = xs != null ? xs : seq(z[0].length);
+            this.ys = ys != null ? ys : seq(z.length);
+            this.valueTitle = valueTitle;
+        }
+
+        static double[] seq(int n) {
+            double[] s = new double[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = i;
+            }
+            return s;
+        }
+
+        @Override public String kind() { return "heatmap"; }
+        @Override public boolean inLegend() { return false; }
+        @Override public boolean invertsY() { return matrix; }
+
+        @Override
+        public String describe() {
+            return "heat map (" + z.length + "x" + z[0].length + ")";
+        }
+
+        /** Set by a filled contour: its banded scale instead of a continuous one over the data. */
+        ColorScale scale;
+
+        /**
+         * The cells as one image (an annotation behind the other layers) rather than one
+         * rectangle per cell: an SVG or PDF of a 151 x 151 grid stays small, and no seams show
+         * between cells. The image is enlarged by whole pixels (nearest neighbour) so that viewers
+         * that smooth images keep the cell edges sharp.
+         */
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            int rows = z.length;
+            int cols = z[0].length;
+            ColorScale cs = scale;
+            if (cs == null) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (double[] row : z) {
+                    double[] r = range(row);
+                    lo = Math.min(lo, r[0]);
+                    hi = Math.max(hi, r[1]);
+                }
+                if (lo > hi) {
+                    lo = 0;
+                    hi = 1;
+                }
+                cs = new ColorScale(lo, hi);
+                colorBar = colorBar(cs, valueTitle != null ? valueTitle : label);
+            }
+            int k = (int) Math.max(1, Math.min(Math.ceil(400.0 / Math.max(rows, cols)),
+                    Math.floor(Math.sqrt(4_000_000.0 / ((double) rows * cols)))));
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(cols * k, rows * k,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            boolean yUp = !matrix && ys[ys.length - 1] > ys[0];
+            boolean xLeft = xs[xs.length - 1] >= xs[0];
+            for (int i = 0; i < rows; i++) {
+                // Image row 0 is drawn at the top: the last y for increasing y, row 0 for a matrix.
+                int imgRow = yUp ? rows - 1 - i : i;
+                for (int j = 0; j < cols; j++) {
+                    int imgCol = xLeft ? j : cols - 1 - j;
+                    int rgb = cs.color(z[i][j]).getRGB();
+                    for (int a = 0; a < k; a++) {
+                        for (int b = 0; b < k; b++) {
+                            img.setRGB(imgCol * k + b, imgRow * k + a, rgb);
+                        }
+                    }
+                }
+            }
+            double dx = cols > 1 ? Math.abs(xs[1] - xs[0]) : 1;
+            double dy = rows > 1 ? Math.abs(ys[1] - ys[0]) : 1;
+            double[] xr = range(xs);
+            double[] yr = range(ys);
+            double x0 = xr[0] - dx / 2;
+            double y0 = yr[0] - dy / 2;
+            double w = xr[1] - xr[0] + dx;
+            double h = yr[1] - yr[0] + dy;
+            XYLineAndShapeRenderer holder = new XYLineAndShapeRenderer(false, false);
+            holder.setSeriesVisibleInLegend(0, false);
+            holder.addAnnotation(new org.jfree.chart.annotations.XYDataImageAnnotation(img, x0, y0, w, h, true),
+                    org.jfree.chart.ui.Layer.BACKGROUND);
+            plot.setDataset(index, xy(key("heatmap#" + index), new double[] {x0, x0 + w}, new double[] {y0, y0 + h}));
+            plot.setRenderer(index, holder);
+            if (matrix && plot.getDomainAxis() instanceof NumberAxis && plot.getRangeAxis() instanceof NumberAxis) {
+                NumberAxis xa = (NumberAxis) plot.getDomainAxis();
+                NumberAxis ya = (NumberAxis) plot.getRangeAxis();
+                xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+                ya.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            }
+            plot.getDomainAxis().setRange(x0, x0 + w);
+            plot.getRangeAxis().setRange(y0, y0 + h);
+            plot.setDomainGridlinesVisible(false);
+            plot.setRangeGridlinesVisible(false);
+            return index + 1;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            List<Map<String, Object>> values = new ArrayList<>();
+            for (int i = 0; i < z.length; i++) {
+                for (int j = 0; j < z[0].length; j++) {
+                    values.add(map("x", xs[j], "y", ys[i], "z", Double.isFinite(z[i][j]) ? z[i][j] : null));
+                }
+            }
+            Map<String, Object> c = q("z");
+            c.put("scale", map("scheme", "viridis"));
+            c.put("title", valueTitle != null ? valueTitle : label != null ? label : "value");
+            Map<String, Object> ya = map("field", "y", "type", "ordinal");
+            if (!matrix) {
+                ya.put("sort", "descending");
+            }
+            return List.of(spec(values, "rect", map("x", map("field", "x", "type", "ordinal"), "y", ya,
+                    "color", c, "tooltip", List.of(q("x"), q("y"), q("z")))));
+        }
+    }
+
+    // ---- contour --------------------------------------------------------------------------------
+
+    public static final class Contour extends Layer {
+        private final double[] xs;
+        private final double[] ys;
+        private final double[][] z;
+        private double[] levels;
+        private int levelCount = 8;
+        private boolean filled;
+
+        public Contour(double[] xs, double[] ys, double[][] z) {
+            this.xs = xs;
+            this.ys = ys;
+            this.z = z;
+        }
+
+        public void levels(double[] levels) { this.levels = levels; }
+        public void levelCount(int n) { this.levelCount = n; }
+        public void filled(boolean f) { this.filled = f; }
+
+        @Override public String kind() { return "contour"; }
+        @Override public boolean inLegend() { return false; }
+
+        @Override
+        public String describe() {
+            return (filled ? "filled contour (" : "contour (") + z.length + "x" + z[0].length + " grid)";
+        }
+
+        public double[] resolvedLevels() {
+            if (levels != null) {
+                return levels.clone();
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] row : z) {
+                for (double v : row) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+            return MarchingSquares.niceLevels(lo, hi, levelCount);
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            double[] lv = resolvedLevels();
+            if (lv.length == 0) {
+                double[] r = range(z[0]);
+                lv = new double[] {(r[0] + r[1]) / 2};
+            }
+            double[] zr = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            for (double[] row : z) {
+                double[] r = range(row);
+                zr[0] = Math.min(zr[0], r[0]);
+                zr[1] = Math.max(zr[1], r[1]);
+            }
+            // Filled: bands over the data's range; lines: colours over the levels.
+            ColorScale scale = filled
+                    ? new ColorScale(Math.min(zr[0], lv[0]), Math.max(zr[1], lv[lv.length - 1]), lv)
+                    : new ColorScale(lv[0], lv[lv.length - 1]);
+            int next = index;
+            if (filled) {
+                Heatmap fill = new Heatmap(z, xs, ys, null);
+                fill.scale = scale;
+                next = fill.addTo(plot, next, colorIndex);
+            }
+            DefaultXYDataset ds = new DefaultXYDataset();
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            r.setDrawSeriesLineAsPath(true);
+            int s = 0;
+            for (double level : lv) {
+                MarchingSquares.Segments seg = MarchingSquares.contour(xs, ys, z, level);
+                if (seg.count == 0) {
+                    continue;
+                }
+                ds.addSeries("level " + level + "#" + index, new double[][] {seg.x, seg.y});
+                r.setSeriesPaint(s, filled ? new Color(0, 0, 0, 110) : scale.color(level));
+                r.setSeriesStroke(s, filled ? new java.awt.BasicStroke(0.8f) : new java.awt.BasicStroke(1.6f));
+                r.setSeriesVisibleInLegend(s, false);
+                s++;
+            }
+            plot.setDataset(next, ds);
+            plot.setRenderer(next, r);
+            colorBar = colorBar(scale, label);
+            tight(plot, xs, ys);
+            plot.setDomainGridlinesVisible(false);
+            plot.setRangeGridlinesVisible(false);
+            return next + 1;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            return null; // Vega-Lite has no contour mark; the PNG/SVG stand in.
+        }
+    }
+
+    // ---- error bars -----------------------------------------------------------------------------
+
+    public static final class ErrorBars extends Layer {
+        private final double[] x;
+        private final double[] y;
+        private final double[] lo;
+        private final double[] hi;
+
+        public ErrorBars(double[] x, double[] y, double[] lo, double[] hi) {
+            this.x = x;
+            this.y = y;
+            this.lo = lo;
+            this.hi = hi;
+        }
+
+        @Override public String kind() { return "error bars"; }
+
+        @Override
+        public String describe() {
+            return "error bars (" + x.length + " points)";
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            YIntervalSeries s = new YIntervalSeries(key("errorbars#" + index), false, true);
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                    s.add(x[i], y[i], Double.isFinite(lo[i]) ? lo[i] : y[i], Double.isFinite(hi[i]) ? hi[i] : y[i]);
+                }
+            }
+            YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
+            ds.addSeries(s);
+            XYErrorRenderer r = new XYErrorRenderer();
+            Color c = colorAt(colorIndex);
+            r.setSeriesPaint(0, c);
+            r.setSeriesShape(0, circle(7));
+            r.setSeriesLinesVisible(0, false);
+            r.setDrawXError(false);
+            r.setDrawYError(true);
+            r.setCapLength(8);
+            r.setErrorStroke(new java.awt.BasicStroke(1.5f));
+            r.setDrawOutlines(false);
+            legend(r, 0);
+            plot.setDataset(index, ds);
+            plot.setRenderer(index, r);
+            return index + 1;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            List<Map<String, Object>> v = rows(new String[] {"x", "y", "lo", "hi"}, x, y, lo, hi);
+            Map<String, Object> color = colorEnc(colorAt(colorIndex));
+            return List.of(
+                    spec(v, "rule", map("x", q("x"), "y", q("lo"), "y2", map("field", "hi"), "color", color)),
+                    spec(v, map("type", "point", "filled", true, "size", 50), map("x", q("x"), "y", q("y"),
+                            "color", color, "tooltip", List.of(q("x"), q("y"), q("lo"), q("hi")))));
+        }
+    }
+
+    // ---- stem -----------------------------------------------------------------------------------
+
+    public static final class Stem extends Layer {
+        private final double[] x;
+        private final double[] y;
+
+        public Stem(double[] x, double[] y) {
+            this.x = x;
+            this.y = y;
+        }
+
+        @Override public String kind() { return "stem"; }
+
+        @Override
+        public String describe() {
+            return "stem (" + x.length + " points)";
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            Color c = colorAt(colorIndex);
+            double[] sx = new double[x.length * 3];
+            double[] sy = new double[x.length * 3];
+            for (int i = 0; i < x.length; i++) {
+                sx[3 * i] = x[i];
+                sy[3 * i] = 0;
+                sx[3 * i + 1] = x[i];
+                sy[3 * i + 1] = y[i];
+                sx[3 * i + 2] = Double.NaN;
+                sy[3 * i + 2] = Double.NaN;
+            }
+            XYLineAndShapeRenderer stems = lines(c);
+            stems.setSeriesStroke(0, new java.awt.BasicStroke(1.5f));
+            stems.setSeriesVisibleInLegend(0, false);
+            plot.setDataset(index, xy("stems#" + index, sx, sy));
+            plot.setRenderer(index, stems);
+            XYLineAndShapeRenderer heads = points(c, 8);
+            legend(heads, 0);
+            plot.setDataset(index + 1, xy(key("stem#" + index), x, y));
+            plot.setRenderer(index + 1, heads);
+            ValueMarker base = new ValueMarker(0, Theme.REFERENCE, new java.awt.BasicStroke(1f));
+            plot.addRangeMarker(base);
+            return index + 2;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            double[] zero = new double[x.length];
+            List<Map<String, Object>> v = rows(new String[] {"x", "y", "zero"}, x, y, zero);
+            Map<String, Object> color = colorEnc(colorAt(colorIndex));
+            return List.of(
+                    spec(v, "rule", map("x", q("x"), "y", q("zero"), "y2", map("field", "y"), "color", color)),
+                    spec(v, map("type", "point", "filled", true, "size", 60), map("x", q("x"), "y", q("y"),
+                            "color", color)));
+        }
+    }
+
+    // ---- area -----------------------------------------------------------------------------------
+
+    public static final class Area extends Layer {
+        private final double[] x;
+        private final double[] y;
+
+        public Area(double[] x, double[] y) {
+            this.x = x;
+            this.y = y;
+        }
+
+        @Override public String kind() { return "area"; }
+
+        @Override
+        public String describe() {
+            return "area (" + x.length + " points)";
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            Color c = colorAt(colorIndex);
+            XYAreaRenderer fill = new XYAreaRenderer(XYAreaRenderer.AREA);
+            fill.setSeriesPaint(0, Theme.withAlpha(c, 0.35));
+            fill.setOutline(false);
+            legend(fill, 0);
+            plot.setDataset(index, xy(key("area#" + index), x, y));
+            plot.setRenderer(index, fill);
+            XYLineAndShapeRenderer edge = lines(c);
+            edge.setSeriesVisibleInLegend(0, false);
+            plot.setDataset(index + 1, xy("edge#" + index, x, y));
+            plot.setRenderer(index + 1, edge);
+            return index + 2;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            Color c = colorAt(colorIndex);
+            return List.of(spec(rows(new String[] {"x", "y"}, x, y),
+                    map("type", "area", "opacity", 0.35, "line", map("color", Theme.hex(c), "strokeWidth", 2)),
+                    map("x", q("x"), "y", q("y"), "color", colorEnc(c))));
+        }
+    }
+
+    // ---- QQ plot --------------------------------------------------------------------------------
+
+    /** Sample quantiles against normal quantiles, with R's qqline (through the quartiles). */
+    public static final class Qq extends Layer {
+        private final double[] theoretical;
+        private final double[] sample;
+        private final double slope;
+        private final double intercept;
+
+        public Qq(double[] sortedFinite) {
+            this.sample = sortedFinite;
+            this.theoretical = Normal.plottingPositions(sortedFinite.length);
+            double q1 = Binning.quantile(sortedFinite, 0.25);
+            double q3 = Binning.quantile(sortedFinite, 0.75);
+            double t1 = Normal.quantile(0.25);
+            double t3 = Normal.quantile(0.75);
+            double s = (q3 - q1) / (t3 - t1);
+            this.slope = s;
+            this.intercept = q1 - s * t1;
+        }
+
+        public double slope() { return slope; }
+        public double intercept() { return intercept; }
+
+        @Override public String kind() { return "QQ plot"; }
+
+        @Override
+        public String describe() {
+            return "normal QQ plot (" + sample.length + " values)";
+        }
+
+        @Override
+        public String defaultAxisLabel(char axis) {
+            return axis == 'x' ? "Theoretical quantiles (standard normal)" : "Sample quantiles";
+        }
+
+        private double[][] line() {
+            double a = theoretical[0];
+            double b = theoretical[theoretical.length - 1];
+            return new double[][] {{a, b}, {intercept + slope * a, intercept + slope * b}};
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            double[][] l = line();
+            XYLineAndShapeRenderer ref = lines(Theme.REFERENCE);
+            ref.setSeriesStroke(0, Theme.DASHED);
+            ref.setSeriesVisibleInLegend(0, false);
+            plot.setDataset(index, xy("qqline#" + index, l[0], l[1]));
+            plot.setRenderer(index, ref);
+            XYLineAndShapeRenderer pts = points(Theme.withAlpha(colorAt(colorIndex), 0.8), 7);
+            legend(pts, 0);
+            plot.setDataset(index + 1, xy(key("qq#" + index), theoretical, sample));
+            plot.setRenderer(index + 1, pts);
+            return index + 2;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            double[][] l = line();
+            return List.of(
+                    spec(rows(new String[] {"x", "y"}, theoretical, sample), map("type", "point", "filled", true),
+                            map("x", q("x"), "y", q("y"), "color", colorEnc(colorAt(colorIndex)))),
+                    spec(rows(new String[] {"x", "y"}, l[0], l[1]),
+                            map("type", "line", "strokeDash", List.of(5, 4), "color", Theme.hex(Theme.REFERENCE)),
+                            map("x", q("x"), "y", q("y"))));
+        }
+    }
+
+    // ---- residuals ------------------------------------------------------------------------------
+
+    public static final class Residuals extends Layer {
+        private final double[] fitted;
+        private final double[] residuals;
+
+        public Residuals(double[] fitted, double[] residuals) {
+            this.fitted = fitted;
+            this.residuals = residuals;
+        }
+
+        @Override public String kind() { return "residuals"; }
+
+        @Override
+        public String describe() {
+            return "residuals vs fitted (" + fitted.length + " points)";
+        }
+
+        @Override
+        public String defaultAxisLabel(char axis) {
+            return axis == 'x' ? "Fitted values" : "Residuals";
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            plot.addRangeMarker(new ValueMarker(0, Theme.REFERENCE, Theme.DASHED));
+            XYLineAndShapeRenderer pts = points(Theme.withAlpha(colorAt(colorIndex), 0.8), 7);
+            legend(pts, 0);
+            plot.setDataset(index, xy(key("residuals#" + index), fitted, residuals));
+            plot.setRenderer(index, pts);
+            return index + 1;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            double[] zero = {0};
+            return List.of(
+                    spec(rows(new String[] {"x", "y"}, fitted, residuals), map("type", "point", "filled", true),
+                            map("x", q("x"), "y", q("y"), "color", colorEnc(colorAt(colorIndex)),
+                                    "tooltip", List.of(q("x"), q("y")))),
+                    spec(rows(new String[] {"y"}, zero),
+                            map("type", "rule", "strokeDash", List.of(5, 4), "color", Theme.hex(Theme.REFERENCE)),
+                            map("y", q("y"))));
+        }
+    }
+
+    // ---- bars (category) ------------------------------------------------------------------------
+
+    /** Bars: values[c][s] is the height of series s in category c; grouped side by side or stacked. */
+    public static final class Bars extends Layer {
+        private final String[] categories;
+        private final double[][] values;
+        private String[] seriesNames;
+        private boolean stacked;
+
+        public Bars(String[] categories, double[][] values) {
+            this.categories = categories;
+            this.values = values;
+        }
+
+        public void stacked(boolean s) { this.stacked = s; }
+
+        public void seriesNames(String[] names) {
+            if (names.length != values[0].length) {
+                throw new IllegalArgumentException("bar: " + names.length + " series names given for "
+                        + values[0].length + " series (columns of the heights)");
+            }
+            this.seriesNames = names;
+        }
+
+        private String series(int s) {
+            if (seriesNames != null) {
+                return seriesNames[s];
+            }
+            if (values[0].length == 1) {
+                return label;
+            }
+            return (label == null ? "series " : label + " ") + s;
+        }
+
+        @Override public boolean isCategory() { return true; }
+        @Override public int colorsUsed() { return values[0].length; }
+        @Override public String kind() { return stacked ? "stacked bar" : "bar"; }
+
+        @Override
+        public String describe() {
+            return (stacked ? "stacked bars (" : "bars (") + categories.length + " categories x " + values[0].length
+                    + " series)";
+        }
+
+        @Override
+        public int addTo(CategoryPlot plot, int index, int colorIndex) {
+            DefaultCategoryDataset ds = new DefaultCategoryDataset();
+            int ns = values[0].length;
+            for (int c = 0; c < categories.length; c++) {
+                for (int s = 0; s < ns; s++) {
+                    double v = values[c][s];
+                    String sk = series(s);
+                    ds.addValue(Double.isFinite(v) ? (Number) v : null, sk == null ? "bars" : sk, categories[c]);
+                }
+            }
+            BarRenderer r = stacked ? new StackedBarRenderer() : new BarRenderer();
+            r.setBarPainter(new StandardBarPainter());
+            r.setShadowVisible(false);
+            r.setDrawBarOutline(false);
+            r.setItemMargin(0.04);
+            r.setMaximumBarWidth(0.12);
+            for (int s = 0; s < ns; s++) {
+                r.setSeriesPaint(s, ns == 1 ? colorAt(colorIndex) : Theme.color(colorIndex + s));
+                r.setSeriesVisibleInLegend(s, series(s) != null);
+            }
+            plot.setDataset(index, ds);
+            plot.setRenderer(index, r);
+            return index + 1;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            List<Map<String, Object>> v = new ArrayList<>();
+            int ns = values[0].length;
+            List<String> domain = new ArrayList<>();
+            List<String> range = new ArrayList<>();
+            for (int s = 0; s < ns; s++) {
+                String n = series(s);
+                domain.add(n == null ? "series " + s : n);
+                range.add(Theme.hex(ns == 1 ? colorAt(colorIndex) : Theme.color(colorIndex + s)));
+            }
+            for (int c = 0; c < categories.length; c++) {
+                for (int s = 0; s < ns; s++) {
+                    if (Double.isFinite(values[c][s])) {
+                        v.add(map("category", categories[c], "series", domain.get(s), "value", values[c][s]));
+                    }
+                }
+            }
+            Map<String, Object> enc = map("x", map("field", "category", "type", "nominal", "sort", null),
+                    "y", map("field", "value", "type", "quantitative", "stack", stacked ? "zero" : null),
+                    "color", map("field", "series", "type", "nominal", "scale", map("domain", domain, "range", range),
+                            "legend", ns == 1 && series(0) == null ? null : map()));
+            if (!stacked && ns > 1) {
+                enc.put("xOffset", map("field", "series", "sort", null));
+            }
+            enc.put("tooltip", List.of(map("field", "category"), map("field", "series"), q("value")));
+            return List.of(spec(v, "bar", enc));
+        }
+    }
+
+    // ---- box plot (category) --------------------------------------------------------------------
+
+    public static final class Box extends Layer {
+        private final String[] names;
+        private final double[][] groups; // finite values only
+
+        public Box(String[] names, double[][] groups) {
+            this.names = names;
+            this.groups = groups;
+        }
+
+        @Override public boolean isCategory() { return true; }
+        @Override public String kind() { return "box plot"; }
+
+        @Override
+        public String describe() {
+            return "box plot (" + groups.length + " groups)";
+        }
+
+        /** Tukey's box: quartiles (linear interpolation, as NumPy), whiskers to the furthest values within 1.5 IQR. */
+        static BoxAndWhiskerItem stats(double[] sorted) {
+            double q1 = Binning.quantile(sorted, 0.25);
+            double med = Binning.quantile(sorted, 0.5);
+            double q3 = Binning.quantile(sorted, 0.75);
+            double iqr = q3 - q1;
+            double loFence = q1 - 1.5 * iqr;
+            double hiFence = q3 + 1.5 * iqr;
+            double lo = q1;
+            double hi = q3;
+            double mean = 0;
+            for (double d : sorted) {
+                mean += d;
+                if (d >= loFence) {
+                    lo = Math.min(lo, d);
+                }
+                if (d <= hiFence) {
+                    hi = Math.max(hi, d);
+                }
+            }
+            mean /= sorted.length;
+            return new BoxAndWhiskerItem(mean, med, q1, q3, lo, hi, sorted[0], sorted[sorted.length - 1],
+                    new ArrayList<>());
+        }
+
+        @Override
+        public int addTo(CategoryPlot plot, int index, int colorIndex) {
+            DefaultBoxAndWhiskerCategoryDataset ds = new DefaultBoxAndWhiskerCategoryDataset();
+            DefaultMultiValueCategoryDataset outliers = new DefaultMultiValueCategoryDataset();
+            String row = key("values");
+            for (int g = 0; g < groups.length; g++) {
+                double[] sorted = groups[g].clone();
+                Arrays.sort(sorted);
+                BoxAndWhiskerItem item = stats(sorted);
+                ds.add(item, row, names[g]);
+                List<Double> out = new ArrayList<>();
+                for (double d : sorted) {
+                    if (d < item.getMinRegularValue().doubleValue() || d > item.getMaxRegularValue().doubleValue()) {
+                        out.add(d);
+                    }
+                }
+                outliers.add(out, row, names[g]);
+            }
+            BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
+            Color c = colorAt(colorIndex);
+            r.setSeriesPaint(0, Theme.withAlpha(c, 0.45));
+            r.setSeriesOutlinePaint(0, c.darker());
+            r.setUseOutlinePaintForWhiskers(true);
+            r.setDefaultOutlineStroke(new java.awt.BasicStroke(1.5f));
+            r.setSeriesOutlineStroke(0, new java.awt.BasicStroke(1.5f));
+            r.setMeanVisible(false);
+            r.setMedianVisible(true);
+            r.setFillBox(true);
+            r.setMaximumBarWidth(0.25);
+            r.setWhiskerWidth(0.6);
+            legend(r, 0);
+            plot.setDataset(index, ds);
+            plot.setRenderer(index, r);
+            ScatterRenderer pts = new ScatterRenderer();
+            pts.setSeriesPaint(0, c.darker());
+            pts.setSeriesShape(0, circle(6));
+            pts.setSeriesShapesFilled(0, false);
+            pts.setDrawOutlines(true);
+            pts.setUseOutlinePaint(false);
+            pts.setSeriesOutlineStroke(0, new java.awt.BasicStroke(1.2f));
+            pts.setSeriesVisibleInLegend(0, false);
+            plot.setDataset(index + 1, outliers);
+            plot.setRenderer(index + 1, pts);
+            return index + 2;
+        }
+
+        @Override
+        public List<Map<String, Object>> vegaLite(int colorIndex) {
+            List<Map<String, Object>> v = new ArrayList<>();
+            for (int g = 0; g < groups.length; g++) {
+                for (double d : groups[g]) {
+                    v.add(map("group", names[g], "value", d));
+                }
+            }
+            return List.of(spec(v, map("type", "boxplot", "extent", 1.5),
+                    map("x", map("field", "group", "type", "nominal", "sort", null), "y", q("value"),
+                            "color", colorEnc(colorAt(colorIndex)))));
+        }
+    }
+}

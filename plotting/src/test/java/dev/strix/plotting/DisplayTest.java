@@ -1,0 +1,96 @@
+package dev.strix.plotting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strix.ndarray.Nd;
+import dev.strix.plotting.internal.Json;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Method;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The MIME bundle: what a notebook kernel receives. */
+class DisplayTest {
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void chartBundleHasPngSvgTextAndVegaLite() throws Exception {
+        Chart c = Plot.line(Nd.linspace(0, 1, 10), Nd.linspace(0, 2, 10)).label("y = 2x").title("T").size(300, 200);
+        Map<String, Object> b = c.mimeBundle();
+        assertTrue(b.keySet().containsAll(List.of(Displayable.PNG, Displayable.SVG, Displayable.TEXT, Displayable.VEGA_LITE)),
+                b.keySet().toString());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode((String) b.get(Displayable.PNG))));
+        assertEquals(300, img.getWidth());
+        Images.parseSvg((String) b.get(Displayable.SVG));
+        assertTrue(((String) b.get(Displayable.TEXT)).contains("line (10 points) \"y = 2x\""), (String) b.get(Displayable.TEXT));
+        JsonNode vl = json.readTree(Json.write(b.get(Displayable.VEGA_LITE)));
+        assertEquals("https://vega.github.io/schema/vega-lite/v5.json", vl.get("$schema").asText());
+        assertEquals("T", vl.get("title").asText());
+        JsonNode layer = vl.get("layer").get(0);
+        assertEquals(10, layer.get("data").get("values").size());
+        assertEquals("y = 2x", layer.get("encoding").get("color").get("datum").asText());
+        assertEquals("#0072b2", layer.get("encoding").get("color").get("scale").get("range").get(0).asText());
+        Map<String, Object> meta = c.mimeMetadata();
+        assertEquals(300L, ((Map<?, ?>) meta.get(Displayable.PNG)).get("width"));
+    }
+
+    @Test
+    void everyGalleryFigureHasAValidBundle() throws Exception {
+        for (Map.Entry<String, Supplier<Figure>> e : Gallery.examples().entrySet()) {
+            Map<String, Object> b = e.getValue().get().size(300, 200).mimeBundle();
+            assertNotNull(b.get(Displayable.PNG), e.getKey());
+            assertNotNull(b.get(Displayable.TEXT), e.getKey());
+            Object vl = b.get(Displayable.VEGA_LITE);
+            if (e.getKey().startsWith("contour")) {
+                assertFalse(b.containsKey(Displayable.VEGA_LITE), "Vega-Lite has no contour mark");
+            } else {
+                assertNotNull(vl, e.getKey() + " should have a Vega-Lite spec");
+                JsonNode node = json.readTree(Json.write(vl));
+                assertTrue(node.has("layer") || node.has("vconcat"), e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void logAxesAndLimitsReachVegaLite() throws Exception {
+        Chart c = Plot.scatter(Nd.of(1, 10, 100), Nd.of(1, 2, 3)).logX().ylim(0, 5).xlabel("n");
+        JsonNode x = json.readTree(Json.write(c.vegaLite())).get("layer").get(0).get("encoding").get("x");
+        assertEquals("log", x.get("scale").get("type").asText());
+        assertEquals("n", x.get("title").asText());
+        JsonNode y = json.readTree(Json.write(c.vegaLite())).get("layer").get(0).get("encoding").get("y");
+        assertEquals(5, y.get("scale").get("domain").get(1).asInt());
+    }
+
+    @Test
+    void gridIsConcatenatedInVegaLite() throws Exception {
+        Figure f = Figure.grid(1, 2).shareY().add(Plot.line(Nd.of(1, 2))).add(Plot.bar(Nd.of(3, 4)));
+        JsonNode vl = json.readTree(Json.write(f.vegaLite()));
+        assertEquals(2, vl.get("vconcat").get(0).get("hconcat").size());
+        assertEquals("shared", vl.get("vconcat").get(0).get("resolve").get("scale").get("y").asText());
+        Figure cols = Figure.grid(2, 1).shareX().add(Plot.line(Nd.of(1, 2))).add(Plot.line(Nd.of(3, 4)));
+        JsonNode c = json.readTree(Json.write(cols.vegaLite()));
+        assertEquals(2, c.get("hconcat").get(0).get("vconcat").size());
+        assertEquals("shared", c.get("hconcat").get(0).get("resolve").get("scale").get("x").asText());
+        assertTrue(f.toString().startsWith("Figure 1x2"), f.toString());
+    }
+
+    /** The structural contract a kernel uses: a public no-argument mimeBundle() found by reflection. */
+    @Test
+    void structuralContractIsReachableByReflection() throws Exception {
+        Object o = Plot.bar(Nd.of(1, 2, 3));
+        Method m = o.getClass().getMethod("mimeBundle");
+        assertEquals(Map.class, m.getReturnType());
+        Map<?, ?> b = (Map<?, ?>) m.invoke(o);
+        assertTrue(b.containsKey("image/png"));
+    }
+}
