@@ -108,6 +108,14 @@ def main():
     rng = np.random.default_rng(args.seed)
     c = mc.Cases()
     mc.gen_sparse(c, rng, 3)
+    # The shared generator's csr_canonicalize case records its inputs AFTER SciPy's sum_duplicates()
+    # has changed the data array in place (csr_matrix shares the array), so the recorded a_data
+    # ([2, 4, 9, 4, 5]) is not the input the expected output came from. Restore the input that
+    # make_cases.py actually passes ([1, 2, 3, 4, 5], see gen_sparse) and say so in the case.
+    for case in c.items:
+        if case["op"] == "csr_canonicalize":
+            case["inputs"]["a_data"] = mc.enc(np.array([1.0, 2.0, 3.0, 4.0, 5.0]))
+            case["note"] += " [a_data restored: make_cases.py records it after SciPy mutated it in place]"
     extra(c, rng)
     out = {"numpy": np.__version__, "scipy": scipy.__version__, "seed": args.seed,
            "generator": "sparse/oracle/make_sparse_cases.py (with /work/shared/oracle/make_cases.py gen_sparse)",

@@ -120,13 +120,8 @@ public final class SparseDirect {
             throw new SingularMatrixException(op + ": matrix of shape " + CsrMatrix.shapeString(m, n)
                     + (op.equals("cholesky") ? " is not positive definite" : " is singular to working precision"));
         }
-        if (op.equals("lu") || op.equals("qr")) {
-            double q = solver.quality();
-            if (!(q > 1e-14)) {
-                throw new SingularMatrixException(op + ": matrix of shape " + CsrMatrix.shapeString(m, n)
-                        + " is singular to working precision (quality " + q + ")");
-            }
-        }
+        // EJML's quality() is a product of pivots, not scale-invariant, so it is not used as a
+        // singularity test: setA fails on a zero pivot, and solve rejects a non-finite solution.
         int[] rp = rowPerm, cp = colPerm;
         long fill = factorNnz(solver);
         return new Factorization() {
