@@ -1,0 +1,770 @@
+package dev.strix.sparse;
+
+import dev.strix.ndarray.DType;
+import dev.strix.ndarray.Nd;
+import dev.strix.ndarray.NdArray;
+import dev.strix.ndarray.ShapeMismatchException;
+import dev.strix.sparse.internal.SpKernels;
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A float64 sparse matrix in compressed sparse row (CSR) form: {@code indptr} (rows + 1
+ * offsets), {@code indices} (column of each stored entry) and {@code data} (its value).
+ *
+ * <p><b>Invariant.</b> Every {@code CsrMatrix} is canonical: within a row the column indices are
+ * strictly increasing (sorted, no duplicates). Explicit zeros may be stored (a product can
+ * cancel); {@link #eliminateZeros()} drops them. Instances are immutable: every operation returns
+ * a new matrix, and the accessors {@link #indptr()}, {@link #indices()}, {@link #data()} return
+ * copies. {@link #transpose()} is O(1): it returns the {@link CscMatrix} over the same arrays.
+ *
+ * <p>Shapes mismatches throw {@link ShapeMismatchException} naming the operation and both shapes.
+ */
+public final class CsrMatrix {
+    final int rows;
+    final int cols;
+    final int[] indptr;
+    final int[] indices;
+    final double[] data;
+
+    /** Wraps canonical arrays without checking or copying (callers inside the package only). */
+    CsrMatrix(int rows, int cols, int[] indptr, int[] indices, double[] data) {
+        this.rows = rows;
+        this.cols = cols;
+        this.indptr = indptr;
+        this.indices = indices;
+        this.data = data;
+    }
+
+    /**
+     * A CSR matrix from its three arrays, which are copied and validated (lengths, monotone
+     * {@code indptr}, indices in range); unsorted rows are sorted and duplicate entries summed.
+     *
+     * @throws IllegalArgumentException naming the first inconsistency
+     */
+    public static CsrMatrix of(int rows, int cols, int[] indptr, int[] indices, double[] data) {
+        checkShape("CsrMatrix.of", rows, cols);
+        if (indptr.length != rows + 1) {
+            throw new IllegalArgumentException("CsrMatrix.of: indptr has length " + indptr.length + ", expected rows + 1 = " + (rows + 1));
+        }
+        if (indptr[0] != 0) {
+            throw new IllegalArgumentException("CsrMatrix.of: indptr[0] = " + indptr[0] + ", expected 0");
+        }
+        for (int i = 0; i < rows; i++) {
+            if (indptr[i + 1] < indptr[i]) {
+                throw new IllegalArgumentException("CsrMatrix.of: indptr decreases at row " + i + " (" + indptr[i] + " > " + indptr[i + 1] + ")");
+            }
+        }
+        int nnz = indptr[rows];
+        if (indices.length != nnz || data.length != nnz) {
+            throw new IllegalArgumentException("CsrMatrix.of: indptr[rows] = " + nnz + " but indices has " + indices.length
+                    + " and data " + data.length + " elements");
+        }
+        boolean canonical = true;
+        for (int i = 0; i < rows; i++) {
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                int j = indices[k];
+                if (j < 0 || j >= cols) {
+                    throw new IllegalArgumentException("CsrMatrix.of: column index " + j + " at position " + k + " (row " + i
+                            + ") out of range for shape " + shapeString(rows, cols));
+                }
+                if (k > indptr[i] && j <= indices[k - 1]) {
+                    canonical = false;
+                }
+            }
+        }
+        if (canonical) {
+            return new CsrMatrix(rows, cols, indptr.clone(), indices.clone(), data.clone());
+        }
+        CooBuilder b = new CooBuilder(rows, cols, nnz);
+        for (int i = 0; i < rows; i++) {
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                b.add(i, indices[k], data[k]);
+            }
+        }
+        return b.toCsr();
+    }
+
+    /** The rows x cols matrix of zeros (no stored entries). */
+    public static CsrMatrix zeros(int rows, int cols) {
+        checkShape("CsrMatrix.zeros", rows, cols);
+        return new CsrMatrix(rows, cols, new int[rows + 1], new int[0], new double[0]);
+    }
+
+    /** The n x n identity. */
+    public static CsrMatrix identity(int n) {
+        checkShape("CsrMatrix.identity", n, n);
+        int[] ip = new int[n + 1];
+        int[] ix = new int[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            ip[i + 1] = i + 1;
+            ix[i] = i;
+            v[i] = 1;
+        }
+        return new CsrMatrix(n, n, ip, ix, v);
+    }
+
+    /**
+     * The non-zero elements of a 2-D dense array of any dtype (bool and integers become float64,
+     * float32 is widened). NaN is stored (it is not zero).
+     */
+    public static CsrMatrix fromDense(NdArray a) {
+        if (a.ndim() != 2) {
+            throw new ShapeMismatchException("CsrMatrix.fromDense: expected a 2-D array, got shape " + ShapeMismatchException.shapeString(a.shape()));
+        }
+        int m = a.shape()[0], n = a.shape()[1];
+        double[] d = a.toDoubleArray();
+        int nnz = 0;
+        for (double x : d) {
+            if (x != 0) {
+                nnz++;
+            }
+        }
+        int[] ip = new int[m + 1];
+        int[] ix = new int[nnz];
+        double[] v = new double[nnz];
+        int p = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double x = d[i * n + j];
+                if (x != 0) {
+                    ix[p] = j;
+                    v[p++] = x;
+                }
+            }
+            ip[i + 1] = p;
+        }
+        return new CsrMatrix(m, n, ip, ix, v);
+    }
+
+    // ------------------------------------------------------------------ structure
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** {rows, cols}. */
+    public int[] shape() {
+        return new int[] {rows, cols};
+    }
+
+    /** Number of stored entries (explicit zeros included, as SciPy's {@code nnz}). */
+    public int nnz() {
+        return indptr[rows];
+    }
+
+    /** nnz / (rows * cols); 0 for an empty shape. */
+    public double density() {
+        long size = (long) rows * cols;
+        return size == 0 ? 0 : nnz() / (double) size;
+    }
+
+    /** A copy of the row offsets (length rows + 1). */
+    public int[] indptr() {
+        return indptr.clone();
+    }
+
+    /** A copy of the column indices of the stored entries. */
+    public int[] indices() {
+        return indices.clone();
+    }
+
+    /** A copy of the stored values. */
+    public double[] data() {
+        return data.clone();
+    }
+
+    /** Stored entries in each row (SciPy's {@code getnnz(axis=1)}), int64 of shape (rows,). */
+    public NdArray rowCounts() {
+        long[] c = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            c[i] = indptr[i + 1] - indptr[i];
+        }
+        return NdArray.wrap(c, rows);
+    }
+
+    /** Element (i, j); negative indices count from the end. O(log(row length)). */
+    public double get(int i, int j) {
+        int r = index("get", i, rows, "row");
+        int c = index("get", j, cols, "column");
+        int k = Arrays.binarySearch(indices, indptr[r], indptr[r + 1], c);
+        return k >= 0 ? data[k] : 0.0;
+    }
+
+    /** The dense (rows, cols) float64 array. */
+    public NdArray toDense() {
+        double[] d = new double[Math.multiplyExact(rows, cols)];
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                d[base + indices[k]] += data[k];
+            }
+        }
+        return NdArray.wrap(d, rows, cols);
+    }
+
+    /** The same matrix in CSC form (a counting sort, O(nnz + rows + cols)). */
+    public CscMatrix toCsc() {
+        SpKernels.Csr t = SpKernels.transpose(rows, cols, indptr, indices, data);
+        return new CscMatrix(new CsrMatrix(cols, rows, t.indptr(), t.indices(), t.data()));
+    }
+
+    /** A builder holding this matrix's entries, to add more (duplicates are summed on build). */
+    public CooBuilder toCoo() {
+        CooBuilder b = new CooBuilder(rows, cols, nnz());
+        for (int i = 0; i < rows; i++) {
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                b.add(i, indices[k], data[k]);
+            }
+        }
+        return b;
+    }
+
+    /** The transpose, in O(1): the CSC matrix over the same arrays (SciPy's {@code A.T}). */
+    public CscMatrix transpose() {
+        return new CscMatrix(this);
+    }
+
+    /** The same matrix without stored zeros. */
+    public CsrMatrix eliminateZeros() {
+        int nz = 0;
+        for (int k = 0; k < nnz(); k++) {
+            if (data[k] != 0) {
+                nz++;
+            }
+        }
+        if (nz == nnz()) {
+            return this;
+        }
+        int[] ip = new int[rows + 1];
+        int[] ix = new int[nz];
+        double[] v = new double[nz];
+        int p = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                if (data[k] != 0) {
+                    ix[p] = indices[k];
+                    v[p++] = data[k];
+                }
+            }
+            ip[i + 1] = p;
+        }
+        return new CsrMatrix(rows, cols, ip, ix, v);
+    }
+
+    // ------------------------------------------------------------------ slicing
+
+    /** Rows [from, to) (stop exclusive; negative positions count from the end), a copy. */
+    public CsrMatrix rowRange(int from, int to) {
+        int lo = bound(from, rows), hi = bound(to, rows);
+        if (hi < lo) {
+            hi = lo;
+        }
+        int base = indptr[lo];
+        int[] ip = new int[hi - lo + 1];
+        for (int i = lo; i <= hi; i++) {
+            ip[i - lo] = indptr[i] - base;
+        }
+        return new CsrMatrix(hi - lo, cols, ip, Arrays.copyOfRange(indices, base, indptr[hi]),
+                Arrays.copyOfRange(data, base, indptr[hi]));
+    }
+
+    /** Columns [from, to) (stop exclusive; negative positions count from the end), a copy. */
+    public CsrMatrix colRange(int from, int to) {
+        int lo = bound(from, cols), hi = Math.max(bound(to, cols), bound(from, cols));
+        int[] ip = new int[rows + 1];
+        int cnt = 0;
+        for (int i = 0; i < rows; i++) {
+            int a = lowerBound(indices, indptr[i], indptr[i + 1], lo);
+            int b = lowerBound(indices, a, indptr[i + 1], hi);
+            cnt += b - a;
+            ip[i + 1] = cnt;
+        }
+        int[] ix = new int[cnt];
+        double[] v = new double[cnt];
+        int p = 0;
+        for (int i = 0; i < rows; i++) {
+            int a = lowerBound(indices, indptr[i], indptr[i + 1], lo);
+            int b = lowerBound(indices, a, indptr[i + 1], hi);
+            for (int k = a; k < b; k++) {
+                ix[p] = indices[k] - lo;
+                v[p++] = data[k];
+            }
+        }
+        return new CsrMatrix(rows, hi - lo, ip, ix, v);
+    }
+
+    /** The sub-matrix of rows [r0, r1) and columns [c0, c1), a copy. */
+    public CsrMatrix slice(int r0, int r1, int c0, int c1) {
+        return rowRange(r0, r1).colRange(c0, c1);
+    }
+
+    /** Fancy row selection {@code A[idx, :]}: rows in the given order, repeats allowed, negative indices count from the end. */
+    public CsrMatrix selectRows(int... idx) {
+        int[] r = new int[idx.length];
+        int[] ip = new int[idx.length + 1];
+        for (int t = 0; t < idx.length; t++) {
+            r[t] = index("selectRows", idx[t], rows, "row");
+            ip[t + 1] = ip[t] + indptr[r[t] + 1] - indptr[r[t]];
+        }
+        int[] ix = new int[ip[idx.length]];
+        double[] v = new double[ip[idx.length]];
+        for (int t = 0; t < idx.length; t++) {
+            int len = indptr[r[t] + 1] - indptr[r[t]];
+            System.arraycopy(indices, indptr[r[t]], ix, ip[t], len);
+            System.arraycopy(data, indptr[r[t]], v, ip[t], len);
+        }
+        return new CsrMatrix(idx.length, cols, ip, ix, v);
+    }
+
+    /** Fancy column selection {@code A[:, idx]} (through the CSC form). */
+    public CsrMatrix selectCols(int... idx) {
+        for (int t = 0; t < idx.length; t++) {
+            index("selectCols", idx[t], cols, "column");
+        }
+        return toCsc().csrOfTranspose().selectRows(idx).transpose().toCsr();
+    }
+
+    /** Diagonal k (0 main, k > 0 above, k < 0 below) as a 1-D float64 array, as {@code A.diagonal(k)}. */
+    public NdArray diagonal(int k) {
+        int len = k >= 0 ? Math.max(0, Math.min(rows, cols - k)) : Math.max(0, Math.min(rows + k, cols));
+        double[] d = new double[len];
+        int i0 = k >= 0 ? 0 : -k;
+        for (int t = 0; t < len; t++) {
+            int i = i0 + t;
+            int j = i + k;
+            int p = Arrays.binarySearch(indices, indptr[i], indptr[i + 1], j);
+            if (p >= 0) {
+                d[t] = data[p];
+            }
+        }
+        return NdArray.wrap(d, len);
+    }
+
+    /** The main diagonal. */
+    public NdArray diagonal() {
+        return diagonal(0);
+    }
+
+    // ------------------------------------------------------------------ element-wise
+
+    /** Applies f to the stored values only; f(0) must be 0 so that sparsity is kept. */
+    public CsrMatrix map(DoubleUnaryOperator f) {
+        if (f.applyAsDouble(0.0) != 0.0) {
+            throw new IllegalArgumentException("map: f(0) = " + f.applyAsDouble(0.0)
+                    + " is not 0, so the result would be dense; use toDense() first");
+        }
+        double[] v = new double[data.length];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = f.applyAsDouble(data[k]);
+        }
+        return new CsrMatrix(rows, cols, indptr, indices, v);
+    }
+
+    /** Multiplies every element by s (sparsity kept; s = 0 keeps the structure with explicit zeros, as SciPy). */
+    public CsrMatrix mul(double s) {
+        return map(x -> x * s);
+    }
+
+    /** Divides every stored element by s. Implicit zeros stay zero even for s = 0 (SciPy gives NaN there). */
+    public CsrMatrix div(double s) {
+        double[] v = new double[data.length];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = data[k] / s;
+        }
+        return new CsrMatrix(rows, cols, indptr, indices, v);
+    }
+
+    public CsrMatrix neg() {
+        return map(x -> -x);
+    }
+
+    public CsrMatrix abs() {
+        return map(Math::abs);
+    }
+
+    public CsrMatrix square() {
+        return map(x -> x * x);
+    }
+
+    public CsrMatrix sqrt() {
+        return map(Math::sqrt);
+    }
+
+    /** Element-wise power; p must be positive (0^p = 0 keeps sparsity). */
+    public CsrMatrix pow(double p) {
+        if (!(p > 0)) {
+            throw new IllegalArgumentException("pow: exponent must be > 0 to keep sparsity, got " + p);
+        }
+        return map(x -> Math.pow(x, p));
+    }
+
+    /** A + B for the same shape; entries that cancel to 0 are dropped (as SciPy). */
+    public CsrMatrix add(CsrMatrix o) {
+        return merge("add", o, Double::sum, true);
+    }
+
+    /** A - B for the same shape. */
+    public CsrMatrix sub(CsrMatrix o) {
+        return merge("sub", o, (a, b) -> a - b, true);
+    }
+
+    /** Element-wise (Hadamard) product A .* B for the same shape: only common positions survive. */
+    public CsrMatrix multiply(CsrMatrix o) {
+        return merge("multiply", o, (a, b) -> a * b, false);
+    }
+
+    /** Element-wise maximum with implicit zeros taking part (SciPy's {@code maximum}). */
+    public CsrMatrix maximum(CsrMatrix o) {
+        return merge("maximum", o, Math::max, true);
+    }
+
+    /** Element-wise minimum with implicit zeros taking part (SciPy's {@code minimum}). */
+    public CsrMatrix minimum(CsrMatrix o) {
+        return merge("minimum", o, Math::min, true);
+    }
+
+    private CsrMatrix merge(String op, CsrMatrix o, DoubleBinaryOperator f, boolean union) {
+        if (rows != o.rows || cols != o.cols) {
+            throw new ShapeMismatchException(op + ": shapes " + shapeString(rows, cols) + " and " + shapeString(o.rows, o.cols) + " differ");
+        }
+        int cap = union ? nnz() + o.nnz() : Math.min(nnz(), o.nnz());
+        int[] ip = new int[rows + 1];
+        int[] ix = new int[cap];
+        double[] v = new double[cap];
+        int p = 0;
+        for (int i = 0; i < rows; i++) {
+            int a = indptr[i], ae = indptr[i + 1], b = o.indptr[i], be = o.indptr[i + 1];
+            while (a < ae || b < be) {
+                int ja = a < ae ? indices[a] : Integer.MAX_VALUE;
+                int jb = b < be ? o.indices[b] : Integer.MAX_VALUE;
+                int j;
+                double r;
+                if (ja == jb) {
+                    j = ja;
+                    r = f.applyAsDouble(data[a++], o.data[b++]);
+                } else if (ja < jb) {
+                    j = ja;
+                    r = union ? f.applyAsDouble(data[a], 0.0) : 0.0;
+                    a++;
+                } else {
+                    j = jb;
+                    r = union ? f.applyAsDouble(0.0, o.data[b]) : 0.0;
+                    b++;
+                }
+                if (r != 0) {
+                    ix[p] = j;
+                    v[p++] = r;
+                }
+            }
+            ip[i + 1] = p;
+        }
+        return new CsrMatrix(rows, cols, ip, Arrays.copyOf(ix, p), Arrays.copyOf(v, p));
+    }
+
+    /**
+     * A + D with a dense D, giving a dense array. D broadcasts to (rows, cols) by NumPy's rules
+     * (shape (rows, cols), (1, cols), (rows, 1), (cols,) or a scalar); the sparse matrix itself
+     * never broadcasts, so the result always has shape (rows, cols).
+     */
+    public NdArray add(NdArray dense) {
+        NdArray out = broadcastDense("add", dense).astype(DType.FLOAT64);
+        addInto(out, 1.0);
+        return out;
+    }
+
+    /** A - D with a dense D (broadcast as in {@link #add(NdArray)}), giving a dense array. */
+    public NdArray sub(NdArray dense) {
+        NdArray out = broadcastDense("sub", dense).astype(DType.FLOAT64).neg();
+        addInto(out, 1.0);
+        return out;
+    }
+
+    /**
+     * Element-wise A .* D with a dense D broadcast to (rows, cols) as in {@link #add(NdArray)}.
+     * The result is sparse with A's structure: implicit zeros stay 0 even where D is NaN or
+     * infinite (NumPy's dense 0 * inf would be NaN).
+     */
+    public CsrMatrix multiply(NdArray dense) {
+        NdArray d = broadcastDense("multiply", dense);
+        double[] v = new double[data.length];
+        for (int i = 0; i < rows; i++) {
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                v[k] = data[k] * d.getDouble(i, indices[k]);
+            }
+        }
+        return new CsrMatrix(rows, cols, indptr, indices, v);
+    }
+
+    private NdArray broadcastDense(String op, NdArray dense) {
+        try {
+            return dense.broadcastTo(rows, cols);
+        } catch (IllegalArgumentException e) {
+            throw new ShapeMismatchException(op + ": dense shape " + ShapeMismatchException.shapeString(dense.shape())
+                    + " does not broadcast to the sparse shape " + shapeString(rows, cols));
+        }
+    }
+
+    private void addInto(NdArray out, double scale) {
+        double[] o = (double[]) out.buffer();
+        for (int i = 0; i < rows; i++) {
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                o[i * cols + indices[k]] += scale * data[k];
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** Sum of all elements. */
+    public double sum() {
+        double s = 0;
+        for (int k = 0; k < nnz(); k++) {
+            s += data[k];
+        }
+        return s;
+    }
+
+    /** Sums along an axis: axis 0 gives shape (cols,), axis 1 (or -1) gives (rows,). 1-D, unlike SciPy's (1, n) np.matrix. */
+    public NdArray sum(int axis) {
+        int ax = axis(axis);
+        double[] out = new double[ax == 0 ? cols : rows];
+        for (int i = 0; i < rows; i++) {
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                out[ax == 0 ? indices[k] : i] += data[k];
+            }
+        }
+        return NdArray.wrap(out, out.length);
+    }
+
+    /** Mean of all elements (implicit zeros included); NaN for an empty shape. */
+    public double mean() {
+        return sum() / ((double) rows * cols);
+    }
+
+    /** Means along an axis, implicit zeros included. */
+    public NdArray mean(int axis) {
+        int ax = axis(axis);
+        return sum(ax).div((double) (ax == 0 ? rows : cols));
+    }
+
+    /** Largest element, implicit zeros included; an empty shape is an error. */
+    public double max() {
+        return extreme("max", true);
+    }
+
+    /** Smallest element, implicit zeros included; an empty shape is an error. */
+    public double min() {
+        return extreme("min", false);
+    }
+
+    /** Maxima along an axis, implicit zeros included (SciPy's {@code max(axis)}). */
+    public NdArray max(int axis) {
+        return extreme("max", axis, true);
+    }
+
+    /** Minima along an axis, implicit zeros included. */
+    public NdArray min(int axis) {
+        return extreme("min", axis, false);
+    }
+
+    private double extreme(String op, boolean max) {
+        if (rows == 0 || cols == 0) {
+            throw new IllegalArgumentException(op + ": empty matrix of shape " + shapeString(rows, cols));
+        }
+        double r = nnz() < (long) rows * cols ? 0.0 : (max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        for (int k = 0; k < nnz(); k++) {
+            r = max ? Math.max(r, data[k]) : Math.min(r, data[k]);
+        }
+        return r;
+    }
+
+    private NdArray extreme(String op, int axis, boolean max) {
+        int ax = axis(axis);
+        int len = ax == 0 ? cols : rows;
+        int other = ax == 0 ? rows : cols;
+        if (other == 0) {
+            throw new IllegalArgumentException(op + ": zero-size axis " + ax + " of shape " + shapeString(rows, cols));
+        }
+        double[] out = new double[len];
+        int[] count = new int[len];
+        Arrays.fill(out, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        for (int i = 0; i < rows; i++) {
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                int t = ax == 0 ? indices[k] : i;
+                out[t] = max ? Math.max(out[t], data[k]) : Math.min(out[t], data[k]);
+                count[t]++;
+            }
+        }
+        for (int t = 0; t < len; t++) {
+            if (count[t] < other) {
+                out[t] = max ? Math.max(out[t], 0.0) : Math.min(out[t], 0.0);
+            }
+        }
+        return NdArray.wrap(out, len);
+    }
+
+    // ------------------------------------------------------------------ products
+
+    /** y = A x for x of length cols (SpMV); parallel over nnz-balanced row blocks when large. */
+    public double[] matvec(double[] x) {
+        double[] y = new double[rows];
+        matvec(x, y);
+        return y;
+    }
+
+    /** y = A x into a caller's buffer of length rows (no allocation: the form solvers use). */
+    public void matvec(double[] x, double[] y) {
+        if (x.length != cols || y.length != rows) {
+            throw new ShapeMismatchException("matvec: matrix " + shapeString(rows, cols) + ", x (" + x.length + ",), y (" + y.length
+                    + ",); expected x (" + cols + ",) and y (" + rows + ",)");
+        }
+        SpKernels.spmv(rows, indptr, indices, data, x, y);
+    }
+
+    /** A x for a 1-D x of length cols, or A X for a 2-D X of shape (cols, n) (then a dense (rows, n) result). */
+    public NdArray matmul(NdArray x) {
+        if (x.ndim() == 1) {
+            if (x.shape()[0] != cols) {
+                throw new ShapeMismatchException("matmul: " + shapeString(rows, cols) + " @ " + ShapeMismatchException.shapeString(x.shape()));
+            }
+            return NdArray.wrap(matvec(x.toDoubleArray()), rows);
+        }
+        if (x.ndim() != 2 || x.shape()[0] != cols) {
+            throw new ShapeMismatchException("matmul: " + shapeString(rows, cols) + " @ " + ShapeMismatchException.shapeString(x.shape()));
+        }
+        int n = x.shape()[1];
+        double[] c = new double[Math.multiplyExact(rows, n)];
+        SpKernels.spmm(rows, indptr, indices, data, x.toDoubleArray(), n, c);
+        return NdArray.wrap(c, rows, n);
+    }
+
+    /** y = A^T x for x of length rows, without forming the transpose. */
+    public double[] rmatvec(double[] x) {
+        double[] y = new double[cols];
+        rmatvec(x, y);
+        return y;
+    }
+
+    /** y = A^T x into a caller's buffer of length cols. */
+    public void rmatvec(double[] x, double[] y) {
+        if (x.length != rows || y.length != cols) {
+            throw new ShapeMismatchException("rmatvec: matrix " + shapeString(rows, cols) + " transposed, x (" + x.length + ",), y ("
+                    + y.length + ",); expected x (" + rows + ",) and y (" + cols + ",)");
+        }
+        SpKernels.spmvT(rows, cols, indptr, indices, data, x, y);
+    }
+
+    /** A^T x for a 1-D x of length rows. */
+    public NdArray rmatvec(NdArray x) {
+        if (x.ndim() != 1 || x.shape()[0] != rows) {
+            throw new ShapeMismatchException("rmatvec: " + shapeString(rows, cols) + ".T @ " + ShapeMismatchException.shapeString(x.shape()));
+        }
+        return NdArray.wrap(rmatvec(x.toDoubleArray()), cols);
+    }
+
+    /** Sparse x sparse product by Gustavson's algorithm; canonical result (cancellations kept as explicit zeros, as SciPy). */
+    public CsrMatrix matmul(CsrMatrix b) {
+        if (cols != b.rows) {
+            throw new ShapeMismatchException("matmul: " + shapeString(rows, cols) + " @ " + shapeString(b.rows, b.cols));
+        }
+        SpKernels.Csr c = SpKernels.spgemm(rows, b.cols, indptr, indices, data, b.indptr, b.indices, b.data);
+        return new CsrMatrix(rows, b.cols, c.indptr(), c.indices(), c.data());
+    }
+
+    /** A B for a CSC B (converted to CSR first). */
+    public CsrMatrix matmul(CscMatrix b) {
+        return matmul(b.toCsr());
+    }
+
+    // ------------------------------------------------------------------ object
+
+    /** Same shape and the same stored structure and values (explicit zeros count). */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof CsrMatrix)) {
+            return false;
+        }
+        CsrMatrix m = (CsrMatrix) o;
+        return rows == m.rows && cols == m.cols && Arrays.equals(indptr, m.indptr) && Arrays.equals(indices, m.indices)
+                && Arrays.equals(data, m.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("CsrMatrix" + shapeString(rows, cols) + " nnz=" + nnz());
+        int shown = 0;
+        for (int i = 0; i < rows && shown < 20; i++) {
+            for (int k = indptr[i]; k < indptr[i + 1] && shown < 20; k++, shown++) {
+                s.append("\n  (").append(i).append(", ").append(indices[k]).append(")\t").append(data[k]);
+            }
+        }
+        if (shown < nnz()) {
+            s.append("\n  ...");
+        }
+        return s.toString();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static String shapeString(int r, int c) {
+        return "(" + r + ", " + c + ")";
+    }
+
+    static void checkShape(String op, int r, int c) {
+        if (r < 0 || c < 0) {
+            throw new IllegalArgumentException(op + ": negative shape " + shapeString(r, c));
+        }
+    }
+
+    static int index(String op, int i, int n, String what) {
+        int r = i < 0 ? i + n : i;
+        if (r < 0 || r >= n) {
+            throw new IndexOutOfBoundsException(op + ": " + what + " index " + i + " out of range for size " + n);
+        }
+        return r;
+    }
+
+    private static int bound(int i, int n) {
+        int r = i < 0 ? i + n : i;
+        return Math.max(0, Math.min(n, r));
+    }
+
+    private int axis(int axis) {
+        if (axis == 0 || axis == -2) {
+            return 0;
+        }
+        if (axis == 1 || axis == -1) {
+            return 1;
+        }
+        throw new IllegalArgumentException("axis " + axis + " out of range for a 2-D sparse matrix");
+    }
+
+    static int lowerBound(int[] a, int from, int to, int key) {
+        int lo = from, hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    static NdArray zerosDense(int r, int c) {
+        return Nd.zeros(r, c);
+    }
+}
