@@ -486,9 +486,10 @@ public final class LinearFit {
         int width = top.indexOf('\n');
         sb.append(PyFormat.center(model + " Regression Results", width)).append('\n');
         sb.append("=".repeat(width)).append('\n').append(top);
-        sb.append("=".repeat(width)).append('\n');
-        sb.append(Summaries.paramTable(names, params, bse().toDoubleArray(), tvalues().toDoubleArray(),
-                pvalues().toDoubleArray(), confInt(alpha).toDoubleArray(), alpha, true));
+        String table = Summaries.paramTable(names, params, bse().toDoubleArray(), tvalues().toDoubleArray(),
+                pvalues().toDoubleArray(), confInt(alpha).toDoubleArray(), alpha, true);
+        // statsmodels opens the coefficient table with a rule as wide as that table
+        sb.append("=".repeat(table.indexOf('\n'))).append('\n').append(table);
         double[] jb = jarqueBera();
         double[] om = omnibus();
         List<String[]> dl = new ArrayList<>();
