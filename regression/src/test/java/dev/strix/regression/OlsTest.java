@@ -92,10 +92,10 @@ class OlsTest {
             Prediction pr = f.predict(xn, 0.05);
             Golden.close(name + " pred mean", Golden.array(c.get("pred_mean")), pr.mean(), 1e-9, 1e-12);
             Golden.close(name + " pred se", Golden.array(c.get("pred_mean_se")), pr.meanSe(), 1e-9, 1e-12);
-            Golden.close(name + " ci lo", Golden.array(c.get("pred_mean_ci_lower")), pr.meanCiLower(), 1e-9, 1e-12);
-            Golden.close(name + " ci hi", Golden.array(c.get("pred_mean_ci_upper")), pr.meanCiUpper(), 1e-9, 1e-12);
-            Golden.close(name + " pi lo", Golden.array(c.get("pred_obs_ci_lower")), pr.obsCiLower(), 1e-9, 1e-12);
-            Golden.close(name + " pi hi", Golden.array(c.get("pred_obs_ci_upper")), pr.obsCiUpper(), 1e-9, 1e-12);
+            Golden.close(name + " ci lo", Golden.array(c.get("pred_mean_ci_lower")), pr.meanCiLower(), 1e-8, 1e-12);
+            Golden.close(name + " ci hi", Golden.array(c.get("pred_mean_ci_upper")), pr.meanCiUpper(), 1e-8, 1e-12);
+            Golden.close(name + " pi lo", Golden.array(c.get("pred_obs_ci_lower")), pr.obsCiLower(), 1e-8, 1e-12);
+            Golden.close(name + " pi hi", Golden.array(c.get("pred_obs_ci_upper")), pr.obsCiUpper(), 1e-8, 1e-12);
         }
     }
 
