@@ -1,0 +1,546 @@
+package dev.strix.regression;
+
+import dev.strix.linalg.Linalg;
+import dev.strix.ndarray.NdArray;
+import dev.strix.regression.internal.DoubleDouble;
+import dev.strix.regression.internal.Inputs;
+import dev.strix.regression.internal.LsqSolver;
+import dev.strix.regression.internal.Normality;
+import dev.strix.regression.internal.PyFormat;
+import dev.strix.stats.Distribution;
+import dev.strix.stats.Distributions;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result of a least-squares fit (OLS, WLS or a polynomial fit): estimates, inference and
+ * diagnostics, with statsmodels' names and conventions ({@code RegressionResults}).
+ *
+ * <p>R-squared is centred when the model has a constant column (an intercept) and uncentred
+ * otherwise; the F test compares the model with the constant-only (or empty) model; standard
+ * errors are the classical ("nonrobust") ones. Arrays are in the order of {@link #names()}.
+ */
+public final class LinearFit {
+    private final String model;
+    private final String yName;
+    private final List<String> names;
+    private final boolean interceptAdded;
+    private final int nobs;
+    private final int p;
+    private final double[] params;
+    private final double[][] normCov; // (X^T W X)^-1
+    private final double[] resid;
+    private final double[] wresid;
+    private final double[] fitted;
+    private final double[] weights; // null for OLS
+    private final int rank;
+    private final boolean fullRank;
+    private final int kConstant;
+    private final double ssr;
+    private final double centeredTss;
+    private final double uncenteredTss;
+    private final double[] singularValues;
+    private final List<String> warnings;
+    private final int refinementSteps;
+
+    LinearFit(String model, String yName, List<String> names, boolean interceptAdded, double[][] x,
+              double[] y, double[] weights) {
+        this(model, yName, names, interceptAdded, x, null, y, weights);
+    }
+
+    LinearFit(String model, String yName, List<String> names, boolean interceptAdded, double[][] x,
+              double[][] xlo, double[] y, double[] weights) {
+        this.model = model;
+        this.yName = yName;
+        this.names = List.copyOf(names);
+        this.interceptAdded = interceptAdded;
+        this.nobs = x.length;
+        this.p = x[0].length;
+        this.weights = weights;
+        List<String> warn = new ArrayList<>();
+        double[][] wx = x;
+        double[][] wxlo = xlo;
+        double[] wy = y;
+        double[] sw = null;
+        if (weights != null) {
+            sw = new double[nobs];
+            wx = new double[nobs][p];
+            wxlo = xlo == null ? null : new double[nobs][p];
+            wy = new double[nobs];
+            for (int i = 0; i < nobs; i++) {
+                sw[i] = Math.sqrt(weights[i]);
+                wy[i] = y[i] * sw[i];
+                for (int j = 0; j < p; j++) {
+                    wx[i][j] = x[i][j] * sw[i];
+                    if (wxlo != null) {
+                        wxlo[i][j] = xlo[i][j] * sw[i];
+                    }
+                }
+            }
+        }
+        LsqSolver.Solution s = LsqSolver.solve(wx, wxlo, wy);
+        this.params = s.beta();
+        this.normCov = s.xtxInv();
+        this.rank = s.rank();
+        this.fullRank = s.fullRank();
+        this.refinementSteps = s.refinementSteps();
+        this.wresid = s.residuals();
+        this.ssr = s.rss();
+        this.resid = new double[nobs];
+        this.fitted = new double[nobs];
+        DoubleDouble acc = new DoubleDouble();
+        for (int i = 0; i < nobs; i++) {
+            acc.set(0, 0);
+            for (int j = 0; j < p; j++) {
+                if (xlo == null) {
+                    acc.addProduct(x[i][j], params[j]);
+                } else {
+                    acc.addProduct(x[i][j], xlo[i][j], params[j]);
+                }
+            }
+            fitted[i] = acc.value();
+            resid[i] = sw == null ? wresid[i] : acc.set(-acc.hi, -acc.lo).add(y[i]).value();
+        }
+        // constant column: all equal and non-zero (statsmodels' explicit check)
+        int kc = 0;
+        for (int j = 0; j < p && kc == 0; j++) {
+            boolean constant = x[0][j] != 0;
+            for (int i = 1; i < nobs && constant; i++) {
+                constant = x[i][j] == x[0][j] && (xlo == null || xlo[i][j] == xlo[0][j]);
+            }
+            if (constant) {
+                kc = 1;
+            }
+        }
+        this.kConstant = kc;
+        // total sums of squares (weighted for WLS), in double-double
+        DoubleDouble sy = new DoubleDouble();
+        DoubleDouble sw0 = new DoubleDouble();
+        DoubleDouble un = new DoubleDouble();
+        for (int i = 0; i < nobs; i++) {
+            double w = weights == null ? 1 : weights[i];
+            sy.addProduct(w, y[i]);
+            sw0.add(w);
+            un.addProduct(wy[i], wy[i]);
+        }
+        double ybar = sy.value() / sw0.value();
+        DoubleDouble ct = new DoubleDouble();
+        for (int i = 0; i < nobs; i++) {
+            double d = y[i] - ybar;
+            ct.addProduct(weights == null ? d : weights[i] * d, d);
+        }
+        this.centeredTss = ct.value();
+        this.uncenteredTss = un.value();
+        double[] flat = new double[nobs * p];
+        for (int i = 0; i < nobs; i++) {
+            for (int j = 0; j < p; j++) {
+                flat[i * p + j] = wx[i][j] + (wxlo == null ? 0 : wxlo[i][j]);
+            }
+        }
+        this.singularValues = Linalg.svdvals(NdArray.wrap(flat, nobs, p)).toDoubleArray();
+        if (!fullRank) {
+            warn.add("the design is rank deficient (rank " + rank + " < " + p
+                    + " columns): coefficients are the minimum-norm solution and are not identified"
+                    + " individually; check for constant or collinear columns");
+        }
+        if (nobs - rank <= 0) {
+            warn.add("no residual degrees of freedom (" + nobs + " observations, rank " + rank
+                    + "): standard errors and tests are undefined (NaN)");
+        }
+        double cond = conditionNumber();
+        if (fullRank && cond > 1e3) {
+            warn.add(String.format(Locale.ROOT, "the condition number is large, %.3g", cond));
+        }
+        this.warnings = Collections.unmodifiableList(warn);
+    }
+
+    // ---- estimates -------------------------------------------------------------------------
+
+    /** Which estimator: "OLS" or "WLS". */
+    public String model() {
+        return model;
+    }
+
+    /** Column names, the intercept first ({@code const}) when one was added. */
+    public List<String> names() {
+        return names;
+    }
+
+    public String yName() {
+        return yName;
+    }
+
+    public NdArray params() {
+        return Nd1(params.clone());
+    }
+
+    /** The coefficient named {@code name}. */
+    public double param(String name) {
+        int j = names.indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("param: no column named '" + name + "' in " + names);
+        }
+        return params[j];
+    }
+
+    public NdArray bse() {
+        double[] b = new double[p];
+        double sc = scale();
+        for (int j = 0; j < p; j++) {
+            b[j] = Math.sqrt(sc * normCov[j][j]);
+        }
+        return Nd1(b);
+    }
+
+    public NdArray tvalues() {
+        double[] b = bse().toDoubleArray();
+        double[] t = new double[p];
+        for (int j = 0; j < p; j++) {
+            t[j] = params[j] / b[j];
+        }
+        return Nd1(t);
+    }
+
+    /** Two-sided p-values of the t statistics on {@link #dfResid()} degrees of freedom. */
+    public NdArray pvalues() {
+        double[] t = tvalues().toDoubleArray();
+        double[] pv = new double[p];
+        Distribution d = dfResid() > 0 ? Distributions.t(dfResid()) : null;
+        for (int j = 0; j < p; j++) {
+            pv[j] = d == null ? Double.NaN : 2 * d.sf(Math.abs(t[j]));
+        }
+        return Nd1(pv);
+    }
+
+    /** Confidence intervals, shape (p, 2): lower and upper bounds at level {@code 1 - alpha}. */
+    public NdArray confInt(double alpha) {
+        checkAlpha(alpha);
+        double q = dfResid() > 0 ? Distributions.t(dfResid()).ppf(1 - alpha / 2) : Double.NaN;
+        double[] b = bse().toDoubleArray();
+        double[] ci = new double[2 * p];
+        for (int j = 0; j < p; j++) {
+            ci[2 * j] = params[j] - q * b[j];
+            ci[2 * j + 1] = params[j] + q * b[j];
+        }
+        return NdArray.wrap(ci, p, 2);
+    }
+
+    /** {@code scale * (X^T W X)^-1}, shape (p, p). */
+    public NdArray covParams() {
+        double sc = scale();
+        double[] c = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                c[i * p + j] = sc * normCov[i][j];
+            }
+        }
+        return NdArray.wrap(c, p, p);
+    }
+
+    // ---- goodness of fit ----------------------------------------------------------------------
+
+    public int nobs() {
+        return nobs;
+    }
+
+    public int rank() {
+        return rank;
+    }
+
+    /** True when the design has full column rank (the QR path); false for the pseudo-inverse path. */
+    public boolean fullRank() {
+        return fullRank;
+    }
+
+    /** 1 when the design has a constant column, else 0 (statsmodels' {@code k_constant}). */
+    public int kConstant() {
+        return kConstant;
+    }
+
+    public double dfModel() {
+        return rank - kConstant;
+    }
+
+    public double dfResid() {
+        return nobs - rank;
+    }
+
+    /** Residual sum of squares (weighted for WLS). */
+    public double ssr() {
+        return ssr;
+    }
+
+    /** Residual variance estimate {@code ssr / dfResid}. */
+    public double scale() {
+        return dfResid() > 0 ? ssr / dfResid() : Double.NaN;
+    }
+
+    public double centeredTss() {
+        return centeredTss;
+    }
+
+    public double uncenteredTss() {
+        return uncenteredTss;
+    }
+
+    /** Explained sum of squares (centred or uncentred, as R-squared). */
+    public double ess() {
+        return (kConstant == 1 ? centeredTss : uncenteredTss) - ssr;
+    }
+
+    public double rsquared() {
+        return 1 - ssr / (kConstant == 1 ? centeredTss : uncenteredTss);
+    }
+
+    public double rsquaredAdj() {
+        return 1 - (nobs - kConstant) / dfResid() * (1 - rsquared());
+    }
+
+    public double fvalue() {
+        return dfModel() > 0 ? (ess() / dfModel()) / scale() : Double.NaN;
+    }
+
+    public double fPvalue() {
+        double f = fvalue();
+        return Double.isNaN(f) || dfResid() <= 0 ? Double.NaN
+                : Distributions.f(dfModel(), dfResid()).sf(f);
+    }
+
+    /** Gaussian log-likelihood at the estimates (with the weights' term for WLS). */
+    public double llf() {
+        double n2 = nobs / 2.0;
+        double l = -n2 * Math.log(2 * Math.PI) - n2 * Math.log(ssr / nobs) - n2;
+        if (weights != null) {
+            double s = 0;
+            for (double w : weights) {
+                s += Math.log(w);
+            }
+            l += 0.5 * s;
+        }
+        return l;
+    }
+
+    public double aic() {
+        return -2 * llf() + 2 * (dfModel() + kConstant);
+    }
+
+    public double bic() {
+        return -2 * llf() + Math.log(nobs) * (dfModel() + kConstant);
+    }
+
+    // ---- residuals and diagnostics -----------------------------------------------------------
+
+    /** {@code y - X b}. */
+    public NdArray resid() {
+        return Nd1(resid.clone());
+    }
+
+    /** Weighted residuals {@code sqrt(w) (y - X b)}; the same as {@link #resid()} for OLS. */
+    public NdArray wresid() {
+        return Nd1(wresid.clone());
+    }
+
+    public NdArray fittedValues() {
+        return Nd1(fitted.clone());
+    }
+
+    /** Durbin-Watson statistic of the weighted residuals. */
+    public double durbinWatson() {
+        return Normality.durbinWatson(wresid);
+    }
+
+    /** Jarque-Bera statistic and p-value of the weighted residuals: {jb, p, skew, kurtosis}. */
+    public double[] jarqueBera() {
+        return Normality.jarqueBera(wresid);
+    }
+
+    /** D'Agostino-Pearson omnibus normality test of the weighted residuals: {K^2, p}. */
+    public double[] omnibus() {
+        return Normality.omnibus(wresid);
+    }
+
+    /** Two-norm condition number of the (weighted) design, {@code s_max / s_min}. */
+    public double conditionNumber() {
+        double mx = 0;
+        double mn = Double.POSITIVE_INFINITY;
+        for (double s : singularValues) {
+            mx = Math.max(mx, s);
+            mn = Math.min(mn, s);
+        }
+        return mx / mn;
+    }
+
+    /** Smallest eigenvalue of {@code X^T W X}. */
+    public double minEigenvalue() {
+        double mn = Double.POSITIVE_INFINITY;
+        for (double s : singularValues) {
+            mn = Math.min(mn, s);
+        }
+        return singularValues.length < p ? 0 : mn * mn;
+    }
+
+    /** Problems found while fitting (rank deficiency, no residual df, ill conditioning). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Steps of iterative refinement used for the coefficients (0 on the pseudo-inverse path). */
+    public int refinementSteps() {
+        return refinementSteps;
+    }
+
+    // ---- prediction ----------------------------------------------------------------------------
+
+    /** Point predictions at new rows, given with the same columns as the X passed to the fit. */
+    public NdArray predict(NdArray xNew) {
+        return predict(xNew, 0.05).mean();
+    }
+
+    /**
+     * Predictions with the confidence interval of the mean and the prediction interval of a new
+     * observation (unit weight) at level {@code 1 - alpha}; rows of {@code xNew} have the columns
+     * of the X passed to the fit (the intercept is added here when the fit added it).
+     */
+    public Prediction predict(NdArray xNew, double alpha) {
+        checkAlpha(alpha);
+        double[][] xn = Inputs.matrix("predict", xNew.ndim() == 1
+                ? xNew.reshape(1, xNew.size()) : xNew);
+        int m = xn.length;
+        int expected = interceptAdded ? p - 1 : p;
+        if (xn[0].length != expected) {
+            throw new IllegalArgumentException("predict: expected " + expected + " columns "
+                    + names.subList(interceptAdded ? 1 : 0, p) + ", got " + xn[0].length);
+        }
+        double sc = scale();
+        double q = dfResid() > 0 ? Distributions.t(dfResid()).ppf(1 - alpha / 2) : Double.NaN;
+        double[] mean = new double[m];
+        double[] se = new double[m];
+        double[] lo = new double[m];
+        double[] hi = new double[m];
+        double[] olo = new double[m];
+        double[] ohi = new double[m];
+        double[] row = new double[p];
+        for (int i = 0; i < m; i++) {
+            if (interceptAdded) {
+                row[0] = 1;
+                System.arraycopy(xn[i], 0, row, 1, p - 1);
+            } else {
+                System.arraycopy(xn[i], 0, row, 0, p);
+            }
+            DoubleDouble acc = new DoubleDouble();
+            double v = 0;
+            for (int a = 0; a < p; a++) {
+                acc.addProduct(row[a], params[a]);
+                double s = 0;
+                for (int b = 0; b < p; b++) {
+                    s += normCov[a][b] * row[b];
+                }
+                v += row[a] * s;
+            }
+            mean[i] = acc.value();
+            se[i] = Math.sqrt(sc * v);
+            lo[i] = mean[i] - q * se[i];
+            hi[i] = mean[i] + q * se[i];
+            double so = Math.sqrt(se[i] * se[i] + sc);
+            olo[i] = mean[i] - q * so;
+            ohi[i] = mean[i] + q * so;
+        }
+        return new Prediction(Nd1(mean), Nd1(se), Nd1(lo), Nd1(hi), Nd1(olo), Nd1(ohi), alpha);
+    }
+
+    // ---- printing ----------------------------------------------------------------------------
+
+    /** statsmodels' {@code summary()} text, stamped with the current date and time. */
+    public String summary() {
+        return summary(0.05, ZonedDateTime.now());
+    }
+
+    /** The summary with confidence intervals at {@code 1 - alpha}, stamped with {@code when}. */
+    public String summary(double alpha, ZonedDateTime when) {
+        checkAlpha(alpha);
+        List<String[]> left = new ArrayList<>();
+        left.add(new String[] {"Dep. Variable:", yName});
+        left.add(new String[] {"Model:", model});
+        left.add(new String[] {"Method:", "Least Squares"});
+        left.add(new String[] {"Date:", when.format(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy", Locale.ENGLISH))});
+        left.add(new String[] {"Time:", when.format(DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH))});
+        left.add(new String[] {"No. Observations:", PyFormat.d(nobs, 6).trim()});
+        left.add(new String[] {"Df Residuals:", PyFormat.d((long) dfResid(), 6).trim()});
+        left.add(new String[] {"Df Model:", PyFormat.d((long) dfModel(), 6).trim()});
+        left.add(new String[] {"Covariance Type:", "nonrobust"});
+        String rt = kConstant == 1 ? "" : " (uncentered)";
+        List<String[]> right = new ArrayList<>();
+        right.add(new String[] {"R-squared" + rt + ":", PyFormat.f(rsquared(), 8, 3)});
+        right.add(new String[] {"Adj. R-squared" + rt + ":", PyFormat.f(rsquaredAdj(), 8, 3)});
+        right.add(new String[] {"F-statistic:", PyFormat.g(fvalue(), 8, 4, true)});
+        right.add(new String[] {"Prob (F-statistic):", PyFormat.g(fPvalue(), 6, 3, true)});
+        right.add(new String[] {"Log-Likelihood:", PyFormat.g(llf(), 8, 5, true)});
+        right.add(new String[] {"AIC:", PyFormat.g(aic(), 8, 4, true)});
+        right.add(new String[] {"BIC:", PyFormat.g(bic(), 8, 4, true)});
+        StringBuilder sb = new StringBuilder();
+        String top = Summaries.twoColumns(left, right);
+        int width = top.indexOf('\n');
+        sb.append(PyFormat.center(model + " Regression Results", width)).append('\n');
+        sb.append("=".repeat(width)).append('\n').append(top);
+        String table = Summaries.paramTable(names, params, bse().toDoubleArray(), tvalues().toDoubleArray(),
+                pvalues().toDoubleArray(), confInt(alpha).toDoubleArray(), alpha, true);
+        // statsmodels opens the coefficient table with a rule as wide as that table
+        sb.append("=".repeat(table.indexOf('\n'))).append('\n').append(table);
+        double[] jb = jarqueBera();
+        double[] om = omnibus();
+        List<String[]> dl = new ArrayList<>();
+        dl.add(new String[] {"Omnibus:", PyFormat.f(om[0], 6, 3)});
+        dl.add(new String[] {"Prob(Omnibus):", PyFormat.f(om[1], 6, 3)});
+        dl.add(new String[] {"Skew:", PyFormat.f(jb[2], 6, 3)});
+        dl.add(new String[] {"Kurtosis:", PyFormat.f(jb[3], 6, 3)});
+        List<String[]> dr = new ArrayList<>();
+        dr.add(new String[] {"Durbin-Watson:", PyFormat.f(durbinWatson(), 8, 3)});
+        dr.add(new String[] {"Jarque-Bera (JB):", PyFormat.f(jb[0], 8, 3)});
+        dr.add(new String[] {"Prob(JB):", PyFormat.g(jb[1], 8, 3, true)});
+        dr.add(new String[] {"Cond. No.", PyFormat.g(conditionNumber(), 8, 3, true)});
+        String diag = Summaries.twoColumns(dl, dr);
+        int dw = diag.indexOf('\n');
+        sb.append(diag).append("=".repeat(dw)).append('\n');
+        List<String> notes = new ArrayList<>();
+        if (kConstant == 0) {
+            notes.add("R² is computed without centering (uncentered) since the model does not contain a constant.");
+        }
+        notes.add("Standard Errors assume that the covariance matrix of the errors is correctly specified.");
+        if (nobs < p) {
+            notes.add("The input rank is higher than the number of observations.");
+        }
+        double mineig = minEigenvalue();
+        if (mineig < 1e-10) {
+            notes.add("The smallest eigenvalue is " + PyFormat.g(mineig, 6, 3, false)
+                    + ". This might indicate that there are\nstrong multicollinearity problems or that"
+                    + " the design matrix is singular.");
+        } else if (conditionNumber() > 1000) {
+            notes.add("The condition number is large, " + PyFormat.g(conditionNumber(), 6, 3, false)
+                    + ". This might indicate that there are\nstrong multicollinearity or other numerical problems.");
+        }
+        sb.append("\nNotes:");
+        for (int i = 0; i < notes.size(); i++) {
+            sb.append("\n[").append(i + 1).append("] ").append(notes.get(i));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+
+    private static void checkAlpha(double alpha) {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+        }
+    }
+
+    static NdArray Nd1(double[] v) {
+        return NdArray.wrap(v, v.length);
+    }
+}
