@@ -105,20 +105,31 @@ public final class QuickTiming {
 
     static volatile Object sink;
 
+    /** Two warm-up calls each, then strix and EJML calls alternate (so JIT warm-up of shared EJML code does not favour either). */
     static void pair(String name, int reps, Supplier<Object> strix, Supplier<Object> ejml) {
-        double s = median(reps, strix);
-        double e = median(reps, ejml);
+        for (int w = 0; w < 2; w++) {
+            sink = strix.get();
+            sink = ejml.get();
+        }
+        double[] ts = new double[reps];
+        double[] te = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            ts[i] = time(strix);
+            te[i] = time(ejml);
+        }
+        double s = median(ts);
+        double e = median(te);
         System.out.printf("%-16s strix %8.1f ms   ejml %8.1f ms   strix/ejml %.2f%n", name, s, e, s / e);
     }
 
-    static double median(int reps, Supplier<Object> f) {
-        sink = f.get(); // warm-up
-        double[] t = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
-            sink = f.get();
-            t[i] = (System.nanoTime() - t0) / 1e6;
-        }
+    static double time(Supplier<Object> f) {
+        long t0 = System.nanoTime();
+        sink = f.get();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    static double median(double[] t) {
+        int reps = t.length;
         Arrays.sort(t);
         return t[reps / 2];
     }
