@@ -13,8 +13,8 @@ import dev.strix.ndarray.NdArray;
  *       recursive {@code getrf2}-style split (left half, triangular solve, GEMM update, right half)
  *       down to {@link #LU_BASE} columns; row swaps exchange whole rows; the block row of U is a
  *       unit-lower triangular solve; the trailing matrix is updated by one GEMM per panel.</li>
- *   <li>Cholesky: right-looking {@code potrf}: unblocked diagonal block, triangular solve for the
- *       panel below it, and a SYRK-like update of the lower trailing matrix in column strips of
+ *   <li>Cholesky: right-looking {@code potrf}: unblocked diagonal block, the panel below it as
+ *       A21 L11⁻ᵀ (the small triangular inverse, then one GEMM), and a SYRK-like update of the lower trailing matrix in column strips of
  *       {@link #SYRK_STRIP} (each strip one GEMM from its diagonal down).</li>
  *   <li>Triangular solve with many right-hand sides: blocked {@code trsm}, diagonal blocks by the
  *       unblocked kernel, off-diagonal updates by GEMM.</li>
@@ -177,7 +177,7 @@ public final class Blocked {
 
     /** Same contract as {@link Kernels#cholesky}: lower factor in place, upper zeroed, failing pivot or -1. */
     public static int cholesky(double[] a, int n, double[] bad) {
-        double[] lt = new double[CHOL_NB * CHOL_NB];
+        double[] linv = new double[CHOL_NB * CHOL_NB];
         for (int j = 0; j < n; j += CHOL_NB) {
             int jb = Math.min(CHOL_NB, n - j);
             int f = diagonalBlock(a, n, j, jb, bad);
@@ -188,27 +188,26 @@ public final class Blocked {
             if (r0 >= n) {
                 break;
             }
-            // L21 = A21 L11^-T, row by row: x L11^T = a  <=>  x_p = (a_p - sum_{q<p} x_q L[p][q]) / L[p][p],
-            // done as axpys with the transposed block lt[q][p] = L[p][q] (contiguous in p).
-            for (int p = 0; p < jb; p++) {
-                int rp = (j + p) * n + j;
-                for (int q = 0; q < p; q++) {
-                    lt[q * jb + p] = a[rp + q];
-                }
-                lt[p * jb + p] = 1.0 / a[rp + p];
-            }
-            for (int i = r0; i < n; i++) {
-                int ri = i * n + j;
-                for (int p = 0; p < jb; p++) {
-                    double x = a[ri + p] * lt[p * jb + p];
-                    a[ri + p] = x;
-                    if (x != 0) {
-                        int lo = p * jb;
-                        for (int q = p + 1; q < jb; q++) {
-                            a[ri + q] -= x * lt[lo + q];
-                        }
+            // L21 = A21 L11^-T as one GEMM: invert the jb x jb lower factor (forward substitution,
+            // jb^3/3 flops), then A21 times its transpose. The substitution row by row did the
+            // same O(n^2 jb) work in short vector loops and cost more than the whole trailing update.
+            java.util.Arrays.fill(linv, 0.0);
+            for (int c = 0; c < jb; c++) {
+                for (int p = c; p < jb; p++) {
+                    int rp = (j + p) * n + j;
+                    double t = p == c ? 1.0 : 0.0;
+                    for (int q = c; q < p; q++) {
+                        t -= a[rp + q] * linv[q * CHOL_NB + c];
                     }
+                    linv[p * CHOL_NB + c] = t / a[rp + p];
                 }
+            }
+            NdArray li = NdArray.wrap(linv, new int[] {jb, jb}, new int[] {CHOL_NB, 1}, 0);
+            NdArray l21 = view(a, n, r0, j, n - r0, jb).matmul(li.transpose());
+            double[] t21 = (double[]) l21.buffer();
+            int to = l21.offset();
+            for (int i = r0; i < n; i++) {
+                System.arraycopy(t21, to + (i - r0) * jb, a, i * n + j, jb);
             }
             // A22 -= L21 L21^T on the lower part, one GEMM per column strip from its diagonal down
             for (int c = r0; c < n; c += SYRK_STRIP) {
