@@ -31,7 +31,7 @@ public final class Blocked {
     /** Width at which the recursive panel factorisation switches to the unblocked loop. */
     static final int LU_BASE = 8;
     /** Cholesky block size. */
-    public static final int CHOL_NB = 64;
+    public static final int CHOL_NB = 128;
     /** Column-strip width of the Cholesky trailing (SYRK-like) update. */
     static final int SYRK_STRIP = 256;
     /** Triangular-solve block size. */
