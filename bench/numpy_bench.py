@@ -8,7 +8,9 @@ the median, min and max.
 
 GEMM is run twice: with OpenBLAS's default threads in this process, and single-threaded in a
 child process started with OPENBLAS_NUM_THREADS=1 (OpenBLAS reads it only at load time).
-Element-wise work and reductions are single-threaded in NumPy.
+Element-wise work and reductions are single-threaded in NumPy. The linear-algebra workloads of
+issue 5 (numpy.linalg solve/cholesky/inv/eigh/svd/lstsq, bench "linalg" phase) run in the same
+single-thread child process, so LAPACK and its BLAS use one thread, like Strix 1T and EJML.
 
 Run with Debian's NumPy: /usr/bin/python3 bench/numpy_bench.py [--quick] --out FILE
 Standard library and NumPy only.
@@ -37,6 +39,7 @@ FULL = {
     "strided_n": [1000, 3000],
     "gemm": {64: (0.5, 5, 0.5), 256: (0.5, 5, 0.5), 1024: (1.0, 5, 1.0), 2048: (1.0, 3, 1.0)},
     "other": (0.8, 5, 0.3),
+    "linalg": (1.0, 3, 1.0),
 }
 QUICK = {
     "gemm_n": [64],
@@ -44,6 +47,7 @@ QUICK = {
     "strided_n": [1000],
     "gemm": {64: (0.1, 2, 0.1)},
     "other": (0.1, 2, 0.1),
+    "linalg": (0.1, 2, 0.1),
 }
 
 
@@ -125,6 +129,31 @@ def run_other(cfg, results):
     record(results, "numpy", "1", "tinyAdd", {}, measure(lambda: ta + tb, w, i, r))
 
 
+def run_linalg(cfg, results):
+    """Issue 5's workloads with the inputs of LinalgBenchmarks: a random matrix plus n I, its Gram
+    matrix plus n I (SPD), the symmetric part of a random matrix, a tall 2000x200 least squares."""
+    w, i, r = cfg["linalg"]
+    n = 1024
+    a = data(1, n * n).reshape(n, n) + n * np.eye(n)
+    b = data(2, n).reshape(n, 1)
+    g = data(3, n * n).reshape(n, n)
+    spd = g @ g.T + n * np.eye(n)
+    g512 = data(1, 512 * 512).reshape(512, 512)
+    sym = g512 + g512.T
+    tall = data(1, 2000 * 200).reshape(2000, 200)
+    rhs = data(2, 2000).reshape(2000, 1)
+    ops = {
+        "luSolve1024": lambda: np.linalg.solve(a, b),
+        "cholesky1024": lambda: np.linalg.cholesky(spd),
+        "eigh512": lambda: np.linalg.eigh(sym),
+        "svd512": lambda: np.linalg.svd(g512, full_matrices=False),
+        "inv1024": lambda: np.linalg.inv(a),
+        "lstsq2000x200": lambda: np.linalg.lstsq(tall, rhs, rcond=None),
+    }
+    for bench, fn in ops.items():
+        record(results, "numpy-1t", "1", bench, {}, measure(fn, w, i, r))
+
+
 def blas_config():
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
@@ -150,14 +179,46 @@ def main():
     ap.add_argument("--quick", action="store_true", help="smoke run: small sizes, short iterations")
     ap.add_argument("--out", required=True, help="JSON output file")
     ap.add_argument("--gemm-only", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--linalg-only", action="store_true",
+                    help="only the single-thread linear-algebra workloads (bench/run's linalg phase)")
     args = ap.parse_args()
     cfg = QUICK if args.quick else FULL
     results = []
 
     if args.gemm_only:  # the child: OPENBLAS_NUM_THREADS=1 set by the parent
-        run_gemm(cfg, "numpy-1t", "1", results)
+        if args.linalg_only:
+            run_linalg(cfg, results)
+        else:
+            run_gemm(cfg, "numpy-1t", "1", results)
         with open(args.out, "w") as f:
             json.dump({"results": results}, f)
+        return
+
+    if args.linalg_only:
+        t0 = time.time()
+        print("NumPy linalg, single thread (child process, OPENBLAS_NUM_THREADS=1)", flush=True)
+        child_out = args.out + ".1t.json"
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+        cmd = [sys.executable, os.path.abspath(__file__), "--gemm-only", "--linalg-only", "--out", child_out]
+        if args.quick:
+            cmd.append("--quick")
+        subprocess.run(cmd, env=env, check=True)
+        with open(child_out) as f:
+            results.extend(json.load(f)["results"])
+        os.remove(child_out)
+        doc = {
+            "tool": "numpy_bench.py --linalg-only",
+            "quick": args.quick,
+            "python": sys.version.split()[0],
+            "numpy": np.__version__,
+            "blas_loaded": loaded_blas(),
+            "protocol": {"linalg": cfg["linalg"]},
+            "elapsed_s": round(time.time() - t0, 1),
+            "results": results,
+        }
+        with open(args.out, "w") as f:
+            json.dump(doc, f, indent=1)
+        print(f"NumPy linalg done in {doc['elapsed_s']} s -> {args.out}", flush=True)
         return
 
     t0 = time.time()

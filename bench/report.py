@@ -36,6 +36,7 @@ IMPLS = {
     "Nd4jPeer": ("ND4J", "default", True),
     "Nd4jPeer1T": ("ND4J 1T", "1", True),
     "Ejml": ("EJML", "1", True),
+    "StrixLinalg1T": ("Strix 1T", "1", False),
     "Loops": ("Java loops", "1", True),
 }
 ORDER = list(IMPLS)
@@ -63,6 +64,10 @@ def load(files):
                 meta["jdk"] = f'{r.get("vmName", "")} {r.get("jdkVersion", "")}'.strip()
                 meta["jvm_args"] = meta.get("jvm_args", {})
                 meta["jvm_args"][cls] = r.get("jvmArgs", [])
+                if cls == "LinalgBenchmarks":  # strixLuSolve1024 / ejmlLuSolve1024 -> luSolve1024
+                    for prefix, impl in (("strix", "StrixLinalg1T"), ("ejml", "Ejml")):
+                        if bench.startswith(prefix):
+                            bench, cls = bench[len(prefix)].lower() + bench[len(prefix) + 1:], impl
                 if cls == "MachineLimits":
                     machine[bench] = summary(raw)  # ops/s: flop/s or byte/s
                     continue
@@ -314,6 +319,8 @@ def generate(cells, machine, meta, label, elapsed):
                  "Element-wise and reductions (float64, allocating forms)")
     out += table(cells, machine, ["stridedAdd", "contiguousAdd", "sumAxis0", "sumAxis1", "tinyAdd"],
                  "Layout: strided view, axis sums of 4000x2500, per-call overhead")
+    out += table(cells, machine, ["luSolve1024", "cholesky1024", "inv1024", "eigh512", "svd512", "lstsq2000x200"],
+                 "Linear algebra (issue 5), one thread")
     out += [END]
     return "\n".join(out) + "\n"
 

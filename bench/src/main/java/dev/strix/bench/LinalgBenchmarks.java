@@ -27,13 +27,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * thread): LU solve 1024, Cholesky 1024, symmetric eigen 512, SVD 512, inv 1024, lstsq 2000x200.
  * Inputs: a random matrix shifted by n on the diagonal (well conditioned), its Gram matrix plus
  * n I (SPD), and its symmetric part. Each EJML call gets a fresh copy because EJML decompositions
- * overwrite their input, as Strix copies internally.
+ * overwrite their input, as Strix copies internally. Strix runs single-threaded on the vector
+ * provider (the blocked LU/Cholesky trailing updates are Strix's GEMM), like EJML and NumPy 1T
+ * (bench/run's linalg phase).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX})
+@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX, Jvm.ADD_MODULES, Jvm.VECTOR_MODULE, Jvm.PROVIDER_VECTOR, Jvm.ONE_THREAD})
 public class LinalgBenchmarks {
 
     @State(Scope.Benchmark)

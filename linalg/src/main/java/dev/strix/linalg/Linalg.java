@@ -75,6 +75,11 @@ public final class Linalg {
         return stacked.reshape(concat(lead, outs.get(0).shape()));
     }
 
+    /** x itself when it already has dtype t (a fresh result buffer), else converted: astype always copies. */
+    static NdArray as(NdArray x, DType t) {
+        return x.dtype() == t ? x : x.astype(t);
+    }
+
     static int[] concat(int[] a, int[] b) {
         int[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
@@ -345,7 +350,7 @@ public final class Linalg {
         if (fail >= 0) {
             throw new NotPositiveDefiniteException("cholesky", fail, bad[0], sh(a));
         }
-        NdArray l = NdArray.wrap(d, n, n).astype(resultType(a));
+        NdArray l = as(NdArray.wrap(d, n, n), resultType(a));
         return upper ? l.transpose().copy() : l;
     }
 
@@ -622,7 +627,7 @@ public final class Linalg {
             double[] x = b.toDoubleArray();
             luSolve("solve", a, a.toDoubleArray(), n, x, k);
             NdArray out = vector ? NdArray.wrap(x, n) : NdArray.wrap(x, n, k);
-            return out.astype(t);
+            return as(out, t);
         }
         NdArray bm = vector ? b.expandDims(-1) : b;
         int[] batch = broadcastBatch("solve", a, bm);
@@ -684,7 +689,7 @@ public final class Linalg {
         Kernels.triangularSolve(l, n, x, k, true, false);
         double[] lt = NdArray.wrap(l, n, n).transpose().toDoubleArray();
         Kernels.triangularSolve(lt, n, x, k, false, false);
-        return NdArray.wrap(x, b.shape()).astype(DType.promote(resultType(a), resultType(b)));
+        return as(NdArray.wrap(x, b.shape()), DType.promote(resultType(a), resultType(b)));
     }
 
     private static void requireRhs(String op, NdArray a, NdArray b) {
@@ -777,7 +782,7 @@ public final class Linalg {
         int n = a.shape(0);
         double[] x = Nd.eye(n).toDoubleArray();
         luSolve("inv", a, a.toDoubleArray(), n, x, n);
-        return NdArray.wrap(x, n, n).astype(resultType(a));
+        return as(NdArray.wrap(x, n, n), resultType(a));
     }
 
     /** Determinant by LU (stacked); a 0-d array for one matrix. Singular gives 0, NaN propagates. */

@@ -15,6 +15,11 @@ public final class Kernels {
      * row now at position i. Returns the index of the first exactly zero pivot, or -1.
      */
     public static int lu(double[] a, int m, int n, int[] perm) {
+        return Math.min(m, n) >= Blocked.LU_MIN ? Blocked.lu(a, m, n, perm) : luUnblocked(a, m, n, perm);
+    }
+
+    /** {@link #lu} without blocking (the panel kernel's ancestor; used below {@link Blocked#LU_MIN}). */
+    public static int luUnblocked(double[] a, int m, int n, int[] perm) {
         for (int i = 0; i < m; i++) {
             perm[i] = i;
         }
@@ -76,6 +81,11 @@ public final class Kernels {
      * {@code bad[0]}.
      */
     public static int cholesky(double[] a, int n, double[] bad) {
+        return n >= Blocked.CHOL_MIN ? Blocked.cholesky(a, n, bad) : choleskyUnblocked(a, n, bad);
+    }
+
+    /** {@link #cholesky} without blocking (used below {@link Blocked#CHOL_MIN}). */
+    public static int choleskyUnblocked(double[] a, int n, double[] bad) {
         for (int j = 0; j < n; j++) {
             int rj = j * n;
             double s = a[rj + j];
@@ -111,6 +121,13 @@ public final class Kernels {
      * an exactly zero diagonal element (then b is left partly overwritten).
      */
     public static int triangularSolve(double[] t, int n, double[] b, int k, boolean lower, boolean unit) {
+        return n >= Blocked.TRSM_MIN && k >= Blocked.TRSM_MIN_RHS
+                ? Blocked.triangularSolve(t, n, b, k, lower, unit)
+                : triangularSolveUnblocked(t, n, b, k, lower, unit);
+    }
+
+    /** {@link #triangularSolve} without blocking. */
+    public static int triangularSolveUnblocked(double[] t, int n, double[] b, int k, boolean lower, boolean unit) {
         if (lower) {
             for (int i = 0; i < n; i++) {
                 int rb = i * k;
