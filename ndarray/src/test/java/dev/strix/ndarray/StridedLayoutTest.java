@@ -128,4 +128,48 @@ class StridedLayoutTest {
         a.transpose().add(b, out);
         assertSame(a.transpose().copy().add(b), out, "out= transposed");
     }
+
+    /** A view with the same values but not contiguous, so it takes the general path. */
+    private static NdArray strided(NdArray x) {
+        int[] shape = x.shape();
+        int[] wide = shape.clone();
+        wide[wide.length - 1] *= 2;
+        NdArray w = NdArray.wrap(java.lang.reflect.Array.newInstance(x.buffer().getClass().getComponentType(), x.size() * 2), wide);
+        Index[] idx = new Index[shape.length];
+        java.util.Arrays.fill(idx, Index.all());
+        idx[idx.length - 1] = Index.step(2);
+        NdArray v = w.get(idx);
+        v.assign(x);
+        return v;
+    }
+
+    @Test
+    void smallContiguousFastPathMatchesGeneralPath() {
+        for (DType t : TYPES) {
+            for (int[] shape : new int[][] {{10}, {1}, {3, 4}, {2, 3, 5}, {1000}}) {
+                NdArray x = random(20, t, shape);
+                NdArray y = random(21, t, shape);
+                assertTrue(strided(x).equals(x) && (x.size() == 1 || !strided(x).isContiguous()));
+                for (int i = 0; i < BINARY.size(); i++) {
+                    if (i == 6 && !t.isFloating()) {
+                        continue;
+                    }
+                    assertSame(BINARY.get(i).apply(strided(x), strided(y)), BINARY.get(i).apply(x, y), "small op " + i + " " + t);
+                }
+                assertSame(strided(x).add(2.5), x.add(2.5), "small + scalar " + t);
+                assertSame(strided(x).div(3.0), x.div(3.0), "small / scalar " + t);
+                assertSame(strided(x).minimum(strided(y)), x.minimum(y), "small minimum " + t);
+                if (t.isFloating()) {
+                    for (int i = 0; i < UNARY.size(); i++) {
+                        assertSame(UNARY.get(i).apply(strided(x)), UNARY.get(i).apply(x), "small unary " + i + " " + t);
+                    }
+                }
+            }
+        }
+        // contiguous views with an offset
+        NdArray big = random(22, DType.FLOAT64, 40);
+        NdArray v = big.get(Index.range(7, 17));
+        assertSame(v.copy().add(v.copy()), v.add(v), "offset view");
+        assertSame(v.copy().exp(), v.exp(), "offset view exp");
+    }
 }
