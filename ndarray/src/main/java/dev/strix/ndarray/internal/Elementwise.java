@@ -353,11 +353,97 @@ public final class Elementwise {
     // ------------------------------------------------------------------ binary arithmetic
 
     public static NdArray binary(Binary op, NdArray a, NdArray b) {
+        NdArray r = smallSameShape(op, a, b);
+        if (r != null) {
+            return r;
+        }
         return binary(op, a, b, DType.promote(a.dtype(), b.dtype()));
+    }
+
+    /**
+     * The per-call fast path: two contiguous operands of one shape and one dtype, below the
+     * parallel threshold, with a contiguous kernel. It skips the broadcast plan, the strides
+     * arrays and the loop nest, and gives the same result as the general path (the same kernel
+     * on the same single run); null when it does not apply.
+     */
+    private static NdArray smallSameShape(Binary op, NdArray a, NdArray b) {
+        KernelProvider.Op2 k = op.kernel;
+        DType t = a.dtype();
+        int n = a.size();
+        if (k == null || t != b.dtype() || n != b.size() || n == 0 || n >= Parallel.ELEMENTWISE_THRESHOLD) {
+            return null;
+        }
+        int nd = a.ndim();
+        if (nd != b.ndim()) {
+            return null;
+        }
+        for (int d = 0; d < nd; d++) {
+            if (a.shape(d) != b.shape(d)) {
+                return null;
+            }
+        }
+        if (!a.isContiguous() || !b.isContiguous()) {
+            return null;
+        }
+        switch (t) {
+            case FLOAT64: {
+                double[] o = new double[n];
+                KernelSelector.get().binary(k, (double[]) a.buffer(), a.offset(), (double[]) b.buffer(), b.offset(), o, 0, n);
+                return NdArray.wrap(o, a.shape());
+            }
+            case FLOAT32: {
+                float[] o = new float[n];
+                KernelSelector.get().binary(k, (float[]) a.buffer(), a.offset(), (float[]) b.buffer(), b.offset(), o, 0, n);
+                return NdArray.wrap(o, a.shape());
+            }
+            case INT64: {
+                if (k == KernelProvider.Op2.DIV) {
+                    return null;
+                }
+                long[] o = new long[n];
+                BinaryI64.binary(k, (long[]) a.buffer(), a.offset(), (long[]) b.buffer(), b.offset(), o, 0, n);
+                return NdArray.wrap(o, a.shape());
+            }
+            case INT32: {
+                if (k == KernelProvider.Op2.DIV) {
+                    return null;
+                }
+                int[] o = new int[n];
+                BinaryI32.binary(k, (int[]) a.buffer(), a.offset(), (int[]) b.buffer(), b.offset(), o, 0, n);
+                return NdArray.wrap(o, a.shape());
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** The fast path of an array with a Java double, as {@link #smallSameShape}; null when it does not apply. */
+    private static NdArray smallScalar(Binary op, NdArray a, double s) {
+        KernelProvider.Op2 k = op.kernel;
+        DType t = a.dtype();
+        int n = a.size();
+        if (k == null || n == 0 || n >= Parallel.ELEMENTWISE_THRESHOLD || !a.isContiguous()) {
+            return null;
+        }
+        if (t == DType.FLOAT64) {
+            double[] o = new double[n];
+            KernelSelector.get().binaryScalar(k, (double[]) a.buffer(), a.offset(), s, false, o, 0, n);
+            return NdArray.wrap(o, a.shape());
+        }
+        if (t == DType.FLOAT32) {
+            float[] o = new float[n];
+            KernelSelector.get().binaryScalar(k, (float[]) a.buffer(), a.offset(), (float) s, false, o, 0, n);
+            return NdArray.wrap(o, a.shape());
+        }
+        return null;
     }
 
     /** Array with a Java double: keeps a float array's type, integer arrays give float64. */
     public static NdArray binary(Binary op, NdArray a, double s) {
+        NdArray r = smallScalar(op, a, s);
+        if (r != null) {
+            return r;
+        }
         DType t = a.dtype().isFloating() ? a.dtype() : DType.FLOAT64;
         return binary(op, a, scalar(t, s), t);
     }
@@ -580,6 +666,19 @@ public final class Elementwise {
             return out;
         }
         DType t = unaryType(op, in);
+        if (op.kernel != null && t == in && n > 0 && n * 8L < Parallel.ELEMENTWISE_THRESHOLD && a.isContiguous()) {
+            // the per-call fast path: one contiguous run, no loop nest
+            if (t == DType.FLOAT64) {
+                double[] o = new double[n];
+                KernelSelector.get().unary(op.kernel, (double[]) a.buffer(), a.offset(), o, 0, n);
+                return NdArray.wrap(o, shape);
+            }
+            if (t == DType.FLOAT32) {
+                float[] o = new float[n];
+                KernelSelector.get().unary(op.kernel, (float[]) a.buffer(), a.offset(), o, 0, n);
+                return NdArray.wrap(o, shape);
+            }
+        }
         NdArray x = asType(a, t);
         NdArray out = NdArray.wrap(Buffers.allocate(t, n), shape);
         unaryInto(op, t, x, out);

@@ -31,10 +31,14 @@ final class ElementwiseF64 {
                 split(kp, k, o, i0, p, i1, s1, q, i2, s2, n);
                 return;
             }
+            if (k != null) {
+                BinaryF64.binaryStrided(k, p, i1, s1, q, i2, s2, o, i0, s0, n);
+                return;
+            }
             for (int i = 0; i < n; i++, i0 += s0, i1 += s1, i2 += s2) {
                 o[i0] = (double) Elementwise.applyD(op, p[i1], q[i2]);
             }
-        });
+        }, true);
     }
 
     private static void split(KernelProvider kp, Op2 k, double[] o, int i0, double[] p, int i1, int s1, double[] q, int i2, int s2,
@@ -68,10 +72,14 @@ final class ElementwiseF64 {
                 splitUnary(kp, k, cost, src, i1, o, i0, m);
                 return;
             }
+            if (k != null) {
+                ScalarF64.unaryStrided(k, src, i1, s1, o, i0, s0, m);
+                return;
+            }
             for (int i = 0; i < m; i++, i0 += s0, i1 += s1) {
                 o[i0] = (double) Elementwise.applyD(op, src[i1]);
             }
-        });
+        }, true);
     }
 
     private static void splitUnary(KernelProvider kp, Op1 k, long cost, double[] src, int i1, double[] o, int i0, int m) {

@@ -26,10 +26,14 @@ final class ElementwiseI64 {
                 split(k, o, i0, p, i1, s1, q, i2, s2, n);
                 return;
             }
+            if (k != null) {
+                BinaryI64.binaryStrided(k, p, i1, s1, q, i2, s2, o, i0, s0, n);
+                return;
+            }
             for (int i = 0; i < n; i++, i0 += s0, i1 += s1, i2 += s2) {
                 o[i0] = (long) Elementwise.applyL(op, p[i1], q[i2]);
             }
-        });
+        }, true);
     }
 
     private static void split(Op2 k, long[] o, int i0, long[] p, int i1, int s1, long[] q, int i2, int s2,

@@ -53,6 +53,44 @@ final class ScalarF64 {
         }
     }
 
+    /** {@code c = op(a)} on strided runs: the strided path's tight loops, bit-identical to {@link #unary}. */
+    static void unaryStrided(Op1 op, double[] a, int ao, int as, double[] c, int co, int cs, int n) {
+        switch (op) {
+            case NEG:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = -a[ia];
+                }
+                break;
+            case ABS:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = Math.abs(a[ia]);
+                }
+                break;
+            case SQUARE:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = a[ia] * a[ia];
+                }
+                break;
+            case SQRT:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = (double) Math.sqrt(a[ia]);
+                }
+                break;
+            case EXP:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = (double) Math.exp(a[ia]);
+                }
+                break;
+            case LOG:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = (double) Math.log(a[ia]);
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
     static void compare(Cmp op, double[] a, int ao, double[] b, int bo, boolean[] c, int co, int n) {
         switch (op) {
             case EQ:

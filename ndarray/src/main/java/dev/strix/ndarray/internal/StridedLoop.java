@@ -37,12 +37,47 @@ public final class StridedLoop {
     }
 
     public static void run2(int[] shape, int[] st0, int off0, int[] st1, int off1, Inner2 k) {
+        run2(shape, st0, off0, st1, off1, k, false);
+    }
+
+    /**
+     * As {@link #run2(int[], int[], int, int[], int, Inner2)}; with {@code parallel}, a large
+     * tiled traversal is split across the pool by blocks of whole tile rows (the kernel must
+     * then only write through operand 0 and must not itself go parallel on runs of TILE).
+     */
+    public static void run2(int[] shape, int[] st0, int off0, int[] st1, int off1, Inner2 k, boolean parallel) {
         Plan p = Plan.of(shape, new int[][] {st0, st1}, new int[] {off0, off1});
         if (p == null) {
             return;
         }
         int[] o = p.offsets;
         int[] s = p.innerStride;
+        if (p.tiled()) {
+            int last = p.outerShape.length - 1;
+            int rows = p.outerShape[last];
+            int cols = p.innerLen;
+            int r0 = p.outerStrides[0][last];
+            int r1 = p.outerStrides[1][last];
+            int tasks = tasks(parallel, rows, cols);
+            do {
+                int b0 = o[0];
+                int b1 = o[1];
+                Parallel.forEach(tasks, t -> {
+                    for (int ti = tileStart(t, tasks, rows), end = tileStart(t + 1, tasks, rows); ti < end; ti += TILE) {
+                        int tr = Math.min(TILE, rows - ti);
+                        for (int tj = 0; tj < cols; tj += TILE) {
+                            int tc = Math.min(TILE, cols - tj);
+                            int a0 = b0 + ti * r0 + tj * s[0];
+                            int a1 = b1 + ti * r1 + tj * s[1];
+                            for (int r = 0; r < tr; r++, a0 += r0, a1 += r1) {
+                                k.run(a0, s[0], a1, s[1], tc);
+                            }
+                        }
+                    }
+                });
+            } while (p.advance(last - 1));
+            return;
+        }
         do {
             k.run(o[0], s[0], o[1], s[1], p.innerLen);
         } while (p.advance());
@@ -50,15 +85,76 @@ public final class StridedLoop {
 
     public static void run3(int[] shape, int[] st0, int off0, int[] st1, int off1, int[] st2, int off2,
             Inner3 k) {
+        run3(shape, st0, off0, st1, off1, st2, off2, k, false);
+    }
+
+    /** As {@link #run2(int[], int[], int, int[], int, Inner2, boolean)}, for three operands. */
+    public static void run3(int[] shape, int[] st0, int off0, int[] st1, int off1, int[] st2, int off2,
+            Inner3 k, boolean parallel) {
         Plan p = Plan.of(shape, new int[][] {st0, st1, st2}, new int[] {off0, off1, off2});
         if (p == null) {
             return;
         }
         int[] o = p.offsets;
         int[] s = p.innerStride;
+        if (p.tiled()) {
+            int last = p.outerShape.length - 1;
+            int rows = p.outerShape[last];
+            int cols = p.innerLen;
+            int r0 = p.outerStrides[0][last];
+            int r1 = p.outerStrides[1][last];
+            int r2 = p.outerStrides[2][last];
+            int tasks = tasks(parallel, rows, cols);
+            do {
+                int b0 = o[0];
+                int b1 = o[1];
+                int b2 = o[2];
+                Parallel.forEach(tasks, t -> {
+                    for (int ti = tileStart(t, tasks, rows), end = tileStart(t + 1, tasks, rows); ti < end; ti += TILE) {
+                        int tr = Math.min(TILE, rows - ti);
+                        for (int tj = 0; tj < cols; tj += TILE) {
+                            int tc = Math.min(TILE, cols - tj);
+                            int a0 = b0 + ti * r0 + tj * s[0];
+                            int a1 = b1 + ti * r1 + tj * s[1];
+                            int a2 = b2 + ti * r2 + tj * s[2];
+                            for (int r = 0; r < tr; r++, a0 += r0, a1 += r1, a2 += r2) {
+                                k.run(a0, s[0], a1, s[1], a2, s[2], tc);
+                            }
+                        }
+                    }
+                });
+            } while (p.advance(last - 1));
+            return;
+        }
         do {
             k.run(o[0], s[0], o[1], s[1], o[2], s[2], p.innerLen);
         } while (p.advance());
+    }
+
+    /**
+     * The side of the square tiles of the cache-blocked traversal: when an operand walks its
+     * innermost dimension with a stride of at least {@link #TILE_STRIDE} elements (a transposed
+     * view: one cache line per element), the last two dimensions are visited in TILE x TILE
+     * blocks, so each line such an operand brings in is used for TILE rows instead of one. The
+     * elements are still visited once each, with the same operations, so results do not change.
+     */
+    static final int TILE = 64;
+
+    /** The inner stride (in elements) from which the tiled traversal is used. */
+    static final int TILE_STRIDE = 16;
+
+    /** The number of tasks for a tiled rows x cols traversal: 1 unless parallel and large. */
+    private static int tasks(boolean parallel, int rows, int cols) {
+        if (!parallel || (long) rows * cols < Parallel.ELEMENTWISE_THRESHOLD) {
+            return 1;
+        }
+        return Math.max(1, Math.min(Parallel.parallelism(), (rows + TILE - 1) / TILE));
+    }
+
+    /** The first row of task t's share: whole tiles, split as evenly as possible. */
+    private static int tileStart(int t, int tasks, int rows) {
+        int tiles = (rows + TILE - 1) / TILE;
+        return Math.min(rows, (int) ((long) tiles * t / tasks) * TILE);
     }
 
     /** An odometer over the outer dimensions after dropping size-1 dims and merging contiguous ones. */
@@ -125,9 +221,31 @@ public final class StridedLoop {
             return true;
         }
 
+        /**
+         * True when the last two dimensions are better walked in tiles: an operand has a large
+         * inner stride and both dimensions span several tiles.
+         */
+        boolean tiled() {
+            if (outerShape.length == 0 || innerLen < 2 * TILE || outerShape[outerShape.length - 1] < 2 * TILE) {
+                return false;
+            }
+            for (int op = 0; op < nOps; op++) {
+                int s = innerStride[op];
+                if (s >= TILE_STRIDE || s <= -TILE_STRIDE) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Moves to the next innermost run; false when done. */
         boolean advance() {
-            for (int d = outerShape.length - 1; d >= 0; d--) {
+            return advance(outerShape.length - 1);
+        }
+
+        /** Advances the odometer over the outer dimensions [0, top]; false when done. */
+        boolean advance(int top) {
+            for (int d = top; d >= 0; d--) {
                 if (++counter[d] < outerShape[d]) {
                     for (int op = 0; op < nOps; op++) {
                         offsets[op] += outerStrides[op][d];

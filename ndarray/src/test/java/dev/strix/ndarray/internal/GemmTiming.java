@@ -32,7 +32,7 @@ public final class GemmTiming {
                 af[i] = (float) a[i];
                 bf[i] = (float) b[i];
             }
-            int reps = Math.max(8, (int) (4e9 / (2.0 * n * n * n)));
+            int reps = Integer.getInteger("reps", Math.max(8, (int) (4e9 / (2.0 * n * n * n))));
             double best = 0;
             double bestF = 0;
             for (int rep = 0; rep < reps; rep++) {
