@@ -414,7 +414,7 @@ public final class QemuTarget implements Target {
                     .append(GUEST_GATEWAY).append(" || echo \"strix-init: cannot configure eth0\"\n");
         }
         s.append("cd /strix\n");
-        s.append("/strix/runtime/bin/java ").append(javaOptions).append(" -cp '/strix/app/lib/*' ")
+        s.append("/strix/runtime/bin/java -Djava.awt.headless=true ").append(javaOptions).append(" -cp '/strix/app/lib/*' ")
                 .append(shellQuote(bootClass)).append(" /strix/boot.properties\n");
         s.append("code=$?\n");
         s.append("sync\n");
@@ -469,6 +469,7 @@ public final class QemuTarget implements Target {
             fs.text("init", 0755, initScript(plan, modules));
             fs.text("strix/boot.properties", 0644, bootProperties(plan));
             fs.tree("strix/runtime", runtime);
+            long fontBytes = Files.isRegularFile(runtime.resolve("lib/libfontmanager.so")) ? addFonts(fs) : 0;
             Map<String, Path> libs = hostLibraries(runtime);
             long libBytes = 0;
             for (var l : libs.entrySet()) {
@@ -507,6 +508,10 @@ public final class QemuTarget implements Target {
             report.append(String.format(Locale.ROOT, "    app      %s in %d jars%n", mb(appBytes), jars.size()));
             report.append(String.format(Locale.ROOT, "    libc     %s: %d shared libraries the runtime links against%n",
                     mb(libBytes), libs.size()));
+            if (fontBytes > 0) {
+                report.append(String.format(Locale.ROOT, "    fonts    %s: %d DejaVu TTFs for java.desktop (lib/fontconfig.properties)%n",
+                        mb(fontBytes), FONT_FILES.size()));
+            }
             report.append(String.format(Locale.ROOT, "    modules  %s: %s%n", mb(moduleBytes), String.join(" ", modules)));
             report.append(String.format(Locale.ROOT, "    busybox  %s%n", mb(Files.size(busybox))));
             report.append("  disks     ");
@@ -547,6 +552,66 @@ public final class QemuTarget implements Target {
         } catch (NumberFormatException e) {
             throw new ToolException("SOURCE_DATE_EPOCH '" + s + "' is not a number of seconds");
         }
+    }
+
+    /** Where the fonts come from on the host and go in the image (Debian's fonts-dejavu-core). */
+    static final String FONT_DIR = "/usr/share/fonts/truetype/dejavu";
+    static final String FONT_LICENSE = "/usr/share/doc/fonts-dejavu-core/copyright";
+    /** The TTFs behind the JDK's five logical fonts: full font name (as in the TTF) to file. */
+    static final Map<String, String> FONT_FILES = fontFiles();
+
+    private static Map<String, String> fontFiles() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String[] f : new String[][] {{"DejaVu Sans", "DejaVuSans", " Oblique", "-Oblique"},
+            {"DejaVu Serif", "DejaVuSerif", " Italic", "-Italic"}, {"DejaVu Sans Mono", "DejaVuSansMono", " Oblique", "-Oblique"}}) {
+            m.put(f[0], f[1] + ".ttf");
+            m.put(f[0] + " Bold", f[1] + "-Bold.ttf");
+            m.put(f[0] + f[2], f[1] + f[3] + ".ttf");
+            m.put(f[0] + " Bold" + f[2], f[1] + "-Bold" + f[3].substring(1) + ".ttf");
+        }
+        return m;
+    }
+
+    /**
+     * Fonts for a runtime with {@code java.desktop} (text in charts): there is no fontconfig in the
+     * image, so the JDK falls back to {@code lib/fontconfig.properties}, which this maps onto the
+     * host's DejaVu TTFs, copied to the same paths. The host's JDK finds the very same files through
+     * fontconfig ({@code fc-match sans-serif} is DejaVu Sans on Debian), so host and guest rasterise
+     * text identically. DejaVu's licence (Bitstream Vera; DejaVu changes public domain) allows
+     * redistribution with its notice, which goes in too. Returns the bytes of font files added.
+     */
+    static long addFonts(Initramfs fs) throws IOException, ToolException {
+        long bytes = 0;
+        StringBuilder props = new StringBuilder();
+        props.append("# Written by strix for the qemu image: the JDK's logical fonts on the DejaVu TTFs under ")
+                .append(FONT_DIR).append("\n# (no fontconfig in the image; see docs/unikernel.md).\nversion=1\n");
+        String[] logical = {"serif", "sansserif", "monospaced", "dialog", "dialoginput"};
+        String[] families = {"DejaVu Serif", "DejaVu Sans", "DejaVu Sans Mono", "DejaVu Sans", "DejaVu Sans Mono"};
+        String[] styles = {"plain", "bold", "italic", "bolditalic"};
+        for (int l = 0; l < logical.length; l++) {
+            String slant = families[l].equals("DejaVu Serif") ? " Italic" : " Oblique";
+            String[] names = {families[l], families[l] + " Bold", families[l] + slant, families[l] + " Bold" + slant};
+            for (int k = 0; k < styles.length; k++) {
+                props.append(logical[l]).append('.').append(styles[k]).append(".latin-1=").append(names[k]).append('\n');
+            }
+        }
+        props.append("sequence.allfonts=latin-1\n");
+        for (var font : FONT_FILES.entrySet()) {
+            Path ttf = Path.of(FONT_DIR, font.getValue());
+            if (!Files.isRegularFile(ttf)) {
+                throw new ToolException("the analysis uses java.desktop (AWT, charts), and the image needs fonts: " + ttf
+                        + " was not found; install the Debian package 'fonts-dejavu-core'");
+            }
+            props.append("filename.").append(font.getKey().replace(' ', '_')).append('=').append(ttf).append('\n');
+            fs.hostFile(ttf.toString().substring(1), 0644, ttf.toRealPath());
+            bytes += Files.size(ttf);
+        }
+        fs.text("strix/runtime/lib/fontconfig.properties", 0644, props.toString());
+        Path license = Path.of(FONT_LICENSE);
+        if (Files.isRegularFile(license)) {
+            fs.hostFile(FONT_LICENSE.substring(1), 0644, license.toRealPath());
+        }
+        return bytes;
     }
 
     /**

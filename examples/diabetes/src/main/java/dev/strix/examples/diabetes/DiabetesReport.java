@@ -6,6 +6,11 @@ import dev.strix.ndarray.NdRandom;
 import dev.strix.ndarray.io.Csv;
 import dev.strix.ndarray.io.CsvOptions;
 import dev.strix.ndarray.io.CsvTable;
+import dev.strix.plotting.Plot;
+import dev.strix.regression.CvResult;
+import dev.strix.regression.LinearFit;
+import dev.strix.regression.Ols;
+import dev.strix.regression.Penalized;
 import dev.strix.stats.Alternative;
 import dev.strix.stats.AnovaTable;
 import dev.strix.stats.Correlation;
@@ -22,6 +27,9 @@ import dev.strix.unikernel.Devices;
 import dev.strix.unikernel.KvStore;
 import dev.strix.unikernel.Network;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,18 +43,30 @@ import java.util.concurrent.TimeUnit;
  * The flagship analysis: a report on the diabetes data (Efron et al. 2004) — descriptive
  * statistics, the correlation matrix, which baseline variables go with disease progression
  * (Pearson and Spearman), a bootstrap interval for the strongest correlation, progression across
- * BMI quartiles (one-way ANOVA), by sex (Welch's t-test) and its normality (Jarque-Bera).
+ * BMI quartiles (one-way ANOVA), by sex (Welch's t-test) and its normality (Jarque-Bera), an OLS fit
+ * of progression on the ten baseline variables (statsmodels' summary) and a lasso path with
+ * 10-fold cross-validation (lambdaMin, lambda1se and the coefficients kept at lambda1se).
  *
  * <p>Written once against the unikernel devices: it reads the CSV from block device {@code data},
- * writes {@code report.txt}, {@code summary.csv} and {@code correlation.csv} to key-value store
- * {@code results}, prints the report on the console, and, when http device {@code report} is
- * bound, serves the files for {@code serve-seconds} (or until {@code POST /quit}). It never touches
+ * writes {@code report.txt}, {@code summary.csv}, {@code correlation.csv}, {@code lasso-cv.csv} and
+ * four PNG figures under {@code figures/} to key-value store {@code results}, prints the report on
+ * the console, and, when http device {@code report} is bound, serves the files for
+ * {@code serve-seconds} (or until {@code POST /quit}). It never touches
  * a file, a socket or a clock except through its devices, so it runs unchanged as a unix process,
  * a jlink runtime or a qemu VM.
  */
 public final class DiabetesReport implements Analysis {
     static final String TARGET = "progression";
     static final int BOOTSTRAP_RESAMPLES = 2000;
+    static final int CV_FOLDS = 10;
+    /**
+     * The time stamp of the OLS summary's Date and Time lines. statsmodels prints the current
+     * time there; the report prints a fixed one so that it is the same bytes on every run and target.
+     */
+    static final ZonedDateTime SUMMARY_STAMP = ZonedDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
+    /** The figures written under {@code figures/} and served over HTTP, in this order. */
+    static final List<String> FIGURES = List.of("figures/bmi-vs-progression.png", "figures/progression-histogram.png",
+            "figures/correlation-heatmap.png", "figures/ols-diagnostics.png");
 
     @Override
     public int run(Devices devices) throws Exception {
@@ -70,14 +90,17 @@ public final class DiabetesReport implements Analysis {
             return 3;
         }
         long seed = devices.entropy().nextLong();
-        Map<String, String> files = analyse(table, seed);
-
-        for (String line : files.get("report.txt").split("\n", -1)) {
+        Map<String, String> text = analyse(table, seed);
+        for (String line : text.get("report.txt").split("\n", -1)) {
             console.println(line);
         }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        text.forEach((k, v) -> files.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        files.putAll(figures(table));
+
         KvStore results = devices.kv("results");
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            results.put(f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            results.put(f.getKey(), f.getValue());
         }
         console.info("wrote " + String.join(", ", files.keySet()) + " to key-value store 'results' in "
                 + String.format(Locale.ROOT, "%.0f ms", (devices.monotonicClock().nanos() - t0) / 1e6));
@@ -196,6 +219,39 @@ public final class DiabetesReport implements Analysis {
         r.append(String.format(Locale.ROOT, "%nNormality of %s: skewness %.4f, excess kurtosis %.4f, Jarque-Bera %.4f (p = %.3e)%n",
                 TARGET, Stats.skewness(y), Stats.kurtosis(y), jb.statistic(), jb.pValue()));
 
+        List<String> baseline = new ArrayList<>(names);
+        baseline.remove(TARGET);
+        String[] xNames = baseline.toArray(new String[0]);
+        NdArray xb = table.numeric(xNames);
+        LinearFit ols = olsFit(table);
+        r.append(String.format(Locale.ROOT, "%nOLS fit of %s on the %d baseline variables (statsmodels' summary; Date and Time are fixed%n"
+                + "to the epoch so that the report is the same bytes on every run):%n%n", TARGET, xNames.length));
+        r.append(ols.summary(0.05, SUMMARY_STAMP)).append('\n');
+
+        CvResult cv = Penalized.cv(xb, y, 1.0, CV_FOLDS, seed);
+        double[] coef = cv.fit1se().coef().toDoubleArray();
+        double[] coefMin = cv.fitMin().coef().toDoubleArray();
+        r.append(String.format(Locale.ROOT, "%nLasso path (%d lambdas from %.6g down to %.6g; columns standardised) with %d-fold%n"
+                + "cross-validation, folds drawn with the entropy device's seed:%n", cv.lambdas().length, cv.lambdas()[0],
+                cv.lambdas()[cv.lambdas().length - 1], CV_FOLDS));
+        r.append(String.format(Locale.ROOT, "  lambdaMin = %.6g (CV MSE %.2f)   lambda1se = %.6g (CV MSE %.2f)%n",
+                cv.lambdaMin(), cvMseAt(cv, cv.lambdaMin()), cv.lambda1se(), cvMseAt(cv, cv.lambda1se())));
+        r.append(String.format(Locale.ROOT, "  %-10s %12s %12s%n", "coef", "lambdaMin", "lambda1se"));
+        r.append(String.format(Locale.ROOT, "  %-10s %12.4f %12.4f%n", "intercept", cv.fitMin().intercept(), cv.fit1se().intercept()));
+        List<String> kept = new ArrayList<>();
+        for (int j = 0; j < xNames.length; j++) {
+            r.append(String.format(Locale.ROOT, "  %-10s %12.4f %12.4f%n", xNames[j], coefMin[j], coef[j]));
+            if (coef[j] != 0) {
+                kept.add(xNames[j]);
+            }
+        }
+        r.append(String.format(Locale.ROOT, "  at lambda1se the lasso keeps %d of %d variables: %s%n", kept.size(), xNames.length,
+                String.join(", ", kept)));
+        StringBuilder cvCsv = new StringBuilder("lambda,cv_mse,cv_se\n");
+        for (int l = 0; l < cv.lambdas().length; l++) {
+            cvCsv.append(String.format(Locale.ROOT, "%.10g,%.10g,%.10g%n", cv.lambdas()[l], cv.cvMean()[l], cv.cvSe()[l]));
+        }
+
         r.append(String.format(Locale.ROOT, "%nCorrelation matrix (%s):%n", String.join(", ", names)));
         StringBuilder corrCsv = new StringBuilder("variable," + String.join(",", names) + "\n");
         r.append(String.format(Locale.ROOT, "%-12s", ""));
@@ -218,7 +274,70 @@ public final class DiabetesReport implements Analysis {
         files.put("report.txt", r.toString());
         files.put("summary.csv", summary.toString());
         files.put("correlation.csv", corrCsv.toString());
+        files.put("lasso-cv.csv", cvCsv.toString());
         return files;
+    }
+
+    /** OLS of {@value #TARGET} on every other column (with a constant). */
+    static LinearFit olsFit(CsvTable table) {
+        List<String> baseline = new ArrayList<>(table.header());
+        baseline.remove(TARGET);
+        String[] xNames = baseline.toArray(new String[0]);
+        return Ols.model(table.numeric(xNames), table.column(TARGET)).names(xNames).yName(TARGET).fit();
+    }
+
+    private static double cvMseAt(CvResult cv, double lambda) {
+        for (int l = 0; l < cv.lambdas().length; l++) {
+            if (cv.lambdas()[l] == lambda) {
+                return cv.cvMean()[l];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * The PNG figures, by key: progression against BMI with the least-squares line, the histogram
+     * of progression, the correlation heat map and the OLS diagnostics. Deterministic: the same
+     * bytes for the same table, JDK and fonts.
+     */
+    static Map<String, byte[]> figures(CsvTable table) {
+        List<String> names = table.header();
+        NdArray x = table.numeric(names.toArray(new String[0]));
+        NdArray y = table.column(TARGET);
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        if (names.contains("bmi")) {
+            NdArray bmi = table.column("bmi");
+            LinearFit line = Ols.fit(table.numeric("bmi"), y, List.of("bmi"));
+            double[] sortedBmi = bmi.sort(0).toDoubleArray();
+            double lo = sortedBmi[0];
+            double hi = sortedBmi[sortedBmi.length - 1];
+            NdArray xs = Nd.linspace(lo, hi, 2);
+            NdArray ys = xs.mul(line.param("bmi")).add(line.param("const"));
+            out.put(FIGURES.get(0), Plot.scatter(bmi, y).label("patients")
+                    .line(xs, ys).label(String.format(Locale.ROOT, "OLS: %.2f + %.2f bmi (R\u00b2 = %.3f)",
+                            line.param("const"), line.param("bmi"), line.rsquared()))
+                    .title("Disease progression against body mass index").xlabel("bmi (kg/m\u00b2)")
+                    .ylabel(TARGET + " after one year").toPng());
+        }
+        out.put(FIGURES.get(1), Plot.histogram(y).title("Distribution of disease progression")
+                .xlabel(TARGET + " after one year").ylabel("patients").toPng());
+        // Rounded to 1e-9: the vectorised kernels (unix, jlink) and the scalar ones (the qemu image has
+        // no Vector API) sum in different orders, and a last-bit difference in the colour bar's range
+        // would move a few of its pixels; rounded, the PNG is the same bytes on every target.
+        NdArray corr = correlation(x);
+        int p = corr.shape(0);
+        double[][] rounded = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                rounded[i][j] = Math.rint(corr.getDouble(i, j) * 1e9) / 1e9;
+            }
+        }
+        out.put(FIGURES.get(2), Plot.heatmap(Nd.of(rounded))
+                .title("Pearson correlation, rows and columns 0-" + (names.size() - 1) + ": " + String.join(", ", names)).toPng());
+        LinearFit ols = olsFit(table);
+        out.put(FIGURES.get(3), Plot.diagnostics(ols.fittedValues(), ols.resid())
+                .title("OLS of " + TARGET + " on the baseline variables: diagnostics").toPng());
+        return out;
     }
 
     /** Pearson correlation matrix of the columns: standardise, then Z^T Z / (n - 1). */
@@ -246,7 +365,7 @@ public final class DiabetesReport implements Analysis {
     }
 
     /** Serves the report files until {@code serve-seconds} pass or a client posts to /quit. */
-    private static void serve(Devices devices, Map<String, String> files) throws DeviceException, InterruptedException {
+    private static void serve(Devices devices, Map<String, byte[]> files) throws DeviceException, InterruptedException {
         Console console = devices.console();
         long seconds;
         String param = devices.parameter("serve-seconds").orElse("60");
@@ -267,15 +386,16 @@ public final class DiabetesReport implements Analysis {
                 return Network.Response.text(200, "bye\n");
             }
             String key = path.equals("/") ? "report.txt" : path.substring(1);
-            String body = files.get(key);
+            byte[] body = files.get(key);
             if (body == null) {
                 return Network.Response.text(404, "no such file; try / " + String.join(" ", files.keySet()) + "\n");
             }
-            String type = key.endsWith(".csv") ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8";
-            return new Network.Response(200, type, body.getBytes(StandardCharsets.UTF_8));
+            String type = key.endsWith(".png") ? "image/png"
+                    : key.endsWith(".csv") ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8";
+            return new Network.Response(200, type, body);
         })) {
             console.info("serving the report on port " + service.port() + " for " + seconds
-                    + " s (GET / or /summary.csv, POST /quit to stop)");
+                    + " s (GET / or /summary.csv or /" + FIGURES.get(0) + ", POST /quit to stop)");
             boolean asked = quit.await(seconds, TimeUnit.SECONDS);
             console.info(asked ? "stopped serving: /quit was posted" : "stopped serving after " + seconds + " s");
         }

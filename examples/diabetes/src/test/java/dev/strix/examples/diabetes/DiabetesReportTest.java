@@ -75,6 +75,93 @@ class DiabetesReportTest {
         assertTrue(report.contains("442 patients, 11 variables"), report);
     }
 
+    /**
+     * statsmodels 0.13.5 (Debian python3-statsmodels, /usr/bin/python3):
+     * {@code sm.OLS(y, sm.add_constant(X)).fit()} with X the ten baseline columns of data/diabetes.csv;
+     * params, bse, rsquared, rsquared_adj, fvalue, llf printed with repr.
+     */
+    static final double[] OLS_PARAMS = {-334.5671385188, -0.03636122422363, -22.85964809050, 5.602962091924, 1.116807993318,
+        -1.089996334063, 0.7464504555142, 0.3720047150891, 6.533831935990, 68.48312496479, 0.2801169893215};
+    static final double[] OLS_BSE = {67.454621104341, 0.217041435409, 5.835821285015, 0.717105500561, 0.225238169188,
+        0.57333185855, 0.530834389766, 0.782463845627, 5.958637837216, 15.669719238707, 0.273313950359};
+    static final double OLS_R2 = 0.5177484222203499;
+    static final double OLS_R2_ADJ = 0.5065592904853231;
+    static final double OLS_F = 46.27243958524321;
+    static final double OLS_LLF = -2385.9928621235194;
+
+    /**
+     * scikit-learn 1.2.1 (Debian python3-sklearn): the same 10-fold CV computed independently.
+     * Folds: fold[perm[i]] = i % 10 where perm is the Fisher-Yates shuffle of 0..441 by
+     * java.util.SplittableRandom(1) (j = nextInt(i + 1) for i = 441 down to 1; printed by a
+     * ten-line JDK-only program, no Strix code), as Penalized.cv documents. Lambda grid:
+     * lambda_max = max|Z^T (y - mean y)| / n on columns standardised with the population sd,
+     * times 1e-3^(k/99), k = 0..99. Each fit: sklearn.linear_model.Lasso(alpha=lambda, tol=1e-14)
+     * on the training rows standardised with their own mean and sd, coefficients divided by the sd.
+     * CV error: mean over folds of the held-out MSE; se = std(ddof=1) / sqrt(10); lambda1se = the
+     * largest lambda with mean <= min + se at the minimum.
+     */
+    static final double LASSO_LAMBDA_MAX = 45.16003002046289;
+    static final double LASSO_LAMBDA_MIN = 0.07359959661734275;
+    static final double LASSO_LAMBDA_1SE = 7.359959661734273;
+    static final double LASSO_CV_MSE_1SE = 3202.864697561426;
+    static final double LASSO_INTERCEPT_1SE = -210.6913718097478;
+    static final double[] LASSO_COEF_1SE = {0, 0, 5.348982345498, 0.607466706923, 0, 0, -0.364492707043, 0, 39.297066769622, 0};
+
+    @Test
+    void olsFitMatchesStatsmodels() throws IOException {
+        CsvTable t = Csv.read(DATA);
+        dev.strix.regression.LinearFit fit = DiabetesReport.olsFit(t);
+        assertClose(OLS_PARAMS, fit.params().toDoubleArray(), 1e-10);
+        assertClose(OLS_BSE, fit.bse().toDoubleArray(), 1e-10);
+        assertClose(new double[] {OLS_R2, OLS_R2_ADJ, OLS_F, OLS_LLF},
+                new double[] {fit.rsquared(), fit.rsquaredAdj(), fit.fvalue(), fit.llf()}, 1e-12);
+        String report = DiabetesReport.analyse(t, 1L).get("report.txt");
+        // The statsmodels summary lines, as statsmodels 0.13.5 prints them for this fit.
+        assertTrue(report.contains("Dep. Variable:            progression   R-squared:                       0.518"), report);
+        assertTrue(report.contains("bmi            5.6030      0.717      7.813      0.000       4.194       7.012"), report);
+        assertTrue(report.contains("s5            68.4831     15.670      4.370      0.000      37.685      99.282"), report);
+        assertTrue(report.contains("Date:                Thu, 01 Jan 1970"), report);
+    }
+
+    @Test
+    void lassoCrossValidationMatchesScikitLearnOnTheSameFolds() throws IOException {
+        Map<String, String> files = DiabetesReport.analyse(Csv.read(DATA), 1L);
+        CsvTable cv = Csv.parse(files.get("lasso-cv.csv").getBytes(StandardCharsets.UTF_8), "lasso-cv.csv",
+                dev.strix.ndarray.io.CsvOptions.defaults());
+        double[] lambdas = cv.column("lambda").toDoubleArray();
+        assertEquals(100, lambdas.length);
+        assertClose(new double[] {LASSO_LAMBDA_MAX}, new double[] {lambdas[0]}, 1e-9);
+        String report = files.get("report.txt");
+        Matcher m = Pattern.compile("lambdaMin = (\\S+) \\(CV MSE (\\S+)\\)\\s+lambda1se = (\\S+) \\(CV MSE (\\S+)\\)").matcher(report);
+        assertTrue(m.find(), report);
+        assertClose(new double[] {LASSO_LAMBDA_MIN, LASSO_LAMBDA_1SE, LASSO_CV_MSE_1SE},
+                new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))}, 1e-5);
+        // The coefficients kept at lambda1se (4 decimals in the report) against scikit-learn's.
+        String[] vars = {"age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"};
+        for (int j = 0; j < vars.length; j++) {
+            Matcher c = Pattern.compile("\\n  " + vars[j] + " +(\\S+) +(\\S+)\\n").matcher(report);
+            assertTrue(c.find(), vars[j]);
+            assertEquals(LASSO_COEF_1SE[j], Double.parseDouble(c.group(2)), 6e-5, vars[j]);
+        }
+        Matcher c = Pattern.compile("\\n  intercept +(\\S+) +(\\S+)\\n").matcher(report);
+        assertTrue(c.find(), report);
+        assertEquals(LASSO_INTERCEPT_1SE, Double.parseDouble(c.group(2)), 6e-5);
+        assertTrue(report.contains("at lambda1se the lasso keeps 4 of 10 variables: bmi, bp, s3, s5"), report);
+    }
+
+    @Test
+    void figuresArePngsAndRepeatBitForBit() throws IOException {
+        CsvTable t = Csv.read(DATA);
+        Map<String, byte[]> a = DiabetesReport.figures(t);
+        Map<String, byte[]> b = DiabetesReport.figures(t);
+        assertEquals(DiabetesReport.FIGURES, List.copyOf(a.keySet()));
+        for (String key : DiabetesReport.FIGURES) {
+            byte[] png = a.get(key);
+            assertTrue(png.length > 5000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', key);
+            assertTrue(java.util.Arrays.equals(png, b.get(key)), key);
+        }
+    }
+
     @Test
     void bootstrapIsDeterministicForASeedAndBracketsTheEstimate() throws IOException {
         CsvTable t = Csv.read(DATA);
@@ -95,7 +182,8 @@ class DiabetesReportTest {
         Run run = boot(DATA, results, null);
         assertEquals(0, run.code, run.log);
         assertTrue(run.out.contains("Diabetes progression report"), run.out);
-        for (String key : List.of("report.txt", "summary.csv", "correlation.csv")) {
+        for (String key : List.of("report.txt", "summary.csv", "correlation.csv", "lasso-cv.csv",
+                "figures/bmi-vs-progression.png", "figures/ols-diagnostics.png")) {
             assertTrue(Files.isRegularFile(results.resolve(key)), key);
         }
         assertEquals(run.out.strip(), Files.readString(results.resolve("report.txt")).strip());
@@ -144,6 +232,11 @@ class DiabetesReportTest {
         HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/nope")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
+        HttpResponse<byte[]> png = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/figures/progression-histogram.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("results/figures/progression-histogram.png")), png.body()));
         HttpResponse<String> quit = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/quit"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, quit.statusCode());
