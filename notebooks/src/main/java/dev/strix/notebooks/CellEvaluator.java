@@ -55,6 +55,9 @@ public final class CellEvaluator implements AutoCloseable {
     private final JShell shell;
     private final Consumer<Object> displaySink;
     private final List<String> addedClasspath = new ArrayList<>();
+    /** Snippet id to {cell number, cell line where the snippet starts}, for stack traces. */
+    private final Map<String, int[]> origins = new java.util.HashMap<>();
+    private int cellNumber;
 
     /**
      * A JShell on this JVM's class path with Strix imported.
@@ -127,6 +130,7 @@ public final class CellEvaluator implements AutoCloseable {
      */
     public Object evaluate(String cell) throws CellException {
         current = this;
+        cellNumber++;
         String code = runMagics(cell);
         Object result = NO_RESULT;
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
@@ -165,6 +169,7 @@ public final class CellEvaluator implements AutoCloseable {
                 continue;
             }
             Snippet snippet = event.snippet();
+            origins.put(snippet.id(), new int[] {cellNumber, startLine});
             if (event.status() == Snippet.Status.REJECTED) {
                 throw compileError(snippet, startLine);
             }
@@ -244,16 +249,17 @@ public final class CellEvaluator implements AutoCloseable {
             for (StackTraceElement el : t.getStackTrace()) {
                 String file = el.getFileName();
                 if (file != null && file.startsWith("#")) {
-                    Snippet s = snippetById(file.substring(1));
+                    String id = file.substring(1);
+                    int[] origin = origins.get(id);
                     int l = el.getLineNumber();
-                    if (s == snippet && l > 0) {
-                        int cellLine = startLine + l - 1;
+                    if (origin != null && origin[0] == cellNumber && l > 0) {
+                        int cellLine = origin[1] + l - 1;
                         if (line < 0 && t == e) {
                             line = cellLine;
                         }
                         report.add("    at cell line " + cellLine);
                     } else {
-                        report.add("    at " + describe(s) + (l > 0 ? ", line " + l : ""));
+                        report.add("    at " + describe(snippetById(id)) + (l > 0 ? ", line " + l : ""));
                     }
                 } else if (!el.getClassName().startsWith("jdk.internal.reflect")
                         && !el.getClassName().startsWith("java.lang.reflect")
@@ -279,7 +285,7 @@ public final class CellEvaluator implements AutoCloseable {
             return "an earlier cell";
         }
         String first = s.source().strip().lines().findFirst().orElse("");
-        return "earlier cell code `" + (first.length() > 60 ? first.substring(0, 57) + "..." : first) + "`";
+        return "`" + (first.length() > 60 ? first.substring(0, 57) + "..." : first) + "` (an earlier cell)";
     }
 
     private String runMagics(String cell) throws CellException {

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.execution.DirectExecutionControl;
 
 /**
  * JShell's in-process execution, keeping each snippet's result as a live object.
@@ -15,8 +15,13 @@ import jdk.jshell.execution.LocalExecutionControl;
  * and the string JShell receives is only its key, which {@link CellEvaluator} exchanges for the
  * object. Snippet classes are loaded by a child of the kernel's class loader, so an {@code NdArray}
  * made in a cell is an instance of the same class the kernel renders.
+ *
+ * <p>It extends {@link DirectExecutionControl}, not {@code LocalExecutionControl}: from JDK 22 on
+ * the latter weaves stop checks into snippet classes that call a helper class only its own
+ * {@code invoke} defines, so overriding {@code invoke} there breaks every snippet. Cells run on
+ * the kernel's thread; an interrupt sets that thread's interrupt flag.
  */
-final class LiveExecutionControl extends LocalExecutionControl {
+final class LiveExecutionControl extends DirectExecutionControl {
     static final String KEY_PREFIX = "strix-live-value:";
 
     private final Map<String, Object> values = new HashMap<>();

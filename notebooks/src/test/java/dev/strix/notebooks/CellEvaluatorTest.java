@@ -149,8 +149,16 @@ class CellEvaluatorTest {
         CellException e = assertThrows(CellException.class, () -> eval.evaluate(
                 "void thrower(int n) {\n  if (n > 0)\n    throw new IllegalStateException(\"n=\" + n);\n}\nthrower(5);"));
         assertEquals("java.lang.IllegalStateException", e.name());
-        assertTrue(e.toString().contains("at cell line 5"), e.toString());
-        assertTrue(e.toString().contains("line 3"), e.toString());
+        assertTrue(e.getMessage().startsWith("cell line 3:"), e.getMessage());
+        assertTrue(e.toString().contains("at cell line 3\n    at cell line 5"), e.toString());
+    }
+
+    @Test
+    void aMethodFromAnEarlierCellIsNamedInTheTrace() throws Exception {
+        eval.evaluate("void thrower2(int n) {\n  if (n > 0)\n    throw new IllegalStateException(\"n=\" + n);\n}");
+        CellException e = assertThrows(CellException.class, () -> eval.evaluate("int k = 2;\nthrower2(k);"));
+        assertTrue(e.toString().contains("`void thrower2(int n) {` (an earlier cell), line 3"), e.toString());
+        assertTrue(e.toString().contains("at cell line 2"), e.toString());
     }
 
     @Test
