@@ -58,6 +58,7 @@ public final class CellEvaluator implements AutoCloseable {
     /** Snippet id to {cell number, cell line where the snippet starts}, for stack traces. */
     private final Map<String, int[]> origins = new java.util.HashMap<>();
     private int cellNumber;
+    private MavenMagic maven = MavenMagic.fromEnvironment();
 
     /**
      * A JShell on this JVM's class path with Strix imported.
@@ -312,16 +313,44 @@ public final class CellEvaluator implements AutoCloseable {
                     if (arg.isEmpty()) {
                         continue;
                     }
-                    for (Path p : Magics.expand(arg, name.equals("jars"))) {
+                    List<Path> paths;
+                    try {
+                        paths = Magics.expand(arg, name.equals("jars"));
+                    } catch (IllegalArgumentException e) {
+                        throw new CellException("ClasspathError", "cell line " + line + ": %" + name + ": " + e.getMessage(),
+                                List.of("%" + name + " at cell line " + line + ": " + e.getMessage()));
+                    }
+                    for (Path p : paths) {
                         shell.addToClasspath(p.toString());
                         addedClasspath.add(p.toString());
+                    }
+                }
+                break;
+            case "maven":
+                for (String coords : args.split("\\s+")) {
+                    if (coords.isEmpty()) {
+                        continue;
+                    }
+                    List<Path> jars;
+                    try {
+                        jars = maven.resolve(coords);
+                    } catch (Exception e) {
+                        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                        throw new CellException("MavenResolutionError", "cell line " + line + ": %maven " + coords + ": " + why,
+                                List.of("%maven " + coords + " at cell line " + line + " failed:", "    " + why));
+                    }
+                    for (Path p : jars) {
+                        if (!addedClasspath.contains(p.toString())) {
+                            shell.addToClasspath(p.toString());
+                            addedClasspath.add(p.toString());
+                        }
                     }
                 }
                 break;
             default:
                 throw new CellException("UnknownMagic", "cell line " + line + ": unknown magic %" + name,
                         List.of("Unknown magic %" + name + " at cell line " + line
-                                + " (known: %classpath, %jars)"));
+                                + " (known: %classpath, %jars, %maven)"));
         }
     }
 
@@ -351,6 +380,11 @@ public final class CellEvaluator implements AutoCloseable {
             col++;
         }
         return col;
+    }
+
+    /** Where {@code %maven} resolves from and to (tests use a file repository). */
+    void useMaven(MavenMagic magic) {
+        this.maven = magic;
     }
 
     /** Interrupts the running cell (it stops where it checks its interrupt flag). */

@@ -192,9 +192,58 @@ class CellEvaluatorTest {
         assertEquals("hi from jar", r);
     }
 
-    static void compile(Path src, Path out) throws IOException {
+    @Test
+    void aMissingClasspathEntryIsACellError() {
+        CellException e = assertThrows(CellException.class, () -> eval.evaluate("\n%jars /no/such/folder/x.jar"));
+        assertTrue(e.getMessage().contains("cell line 2"), e.getMessage());
+    }
+
+    @Test
+    void mavenMagicResolvesAnArtifactAndItsDependencies(@TempDir Path dir) throws Exception {
+        // A file repository with demo:greet:1.0, which depends on demo:helper:1.0.
+        Path repo = dir.resolve("repo");
+        Path helperSrc = dir.resolve("src/demo/helper/Helper.java");
+        Files.createDirectories(helperSrc.getParent());
+        Files.writeString(helperSrc, "package demo.helper; public class Helper { public static String name() { return \"maven\"; } }");
+        Path greetSrc = dir.resolve("src/demo/greet/Greet.java");
+        Files.createDirectories(greetSrc.getParent());
+        Files.writeString(greetSrc, "package demo.greet; public class Greet { public static String hi() { return \"hi from \" + demo.helper.Helper.name(); } }");
+        Path classes = dir.resolve("classes");
+        compile(helperSrc, classes);
+        compile(greetSrc, classes, "-cp", classes.toString());
+        publish(repo, "helper", classes, "demo/helper/Helper.class", "");
+        publish(repo, "greet", classes, "demo/greet/Greet.class",
+                "<dependencies><dependency><groupId>demo</groupId><artifactId>helper</artifactId><version>1.0</version></dependency></dependencies>");
+
+        eval.useMaven(new MavenMagic(List.of(repo.toUri().toString()), dir.resolve("local")));
+        Object r = eval.evaluate("%maven demo:greet:1.0\ndemo.greet.Greet.hi()");
+        assertEquals("hi from maven", r);
+        assertTrue(Files.isRegularFile(dir.resolve("local/demo/helper/1.0/helper-1.0.jar")));
+
+        CellException e = assertThrows(CellException.class, () -> eval.evaluate("%maven demo:absent:9.9"));
+        assertEquals("MavenResolutionError", e.name());
+        assertTrue(e.getMessage().contains("cell line 1"), e.getMessage());
+    }
+
+    private static void publish(Path repo, String artifact, Path classes, String classFile, String deps) throws IOException {
+        Path d = repo.resolve("demo/" + artifact + "/1.0");
+        Files.createDirectories(d);
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(d.resolve(artifact + "-1.0.jar")))) {
+            jar.putNextEntry(new java.util.jar.JarEntry(classFile));
+            jar.write(Files.readAllBytes(classes.resolve(classFile)));
+            jar.closeEntry();
+        }
+        Files.writeString(d.resolve(artifact + "-1.0.pom"),
+                "<project><modelVersion>4.0.0</modelVersion><groupId>demo</groupId><artifactId>" + artifact
+                        + "</artifactId><version>1.0</version>" + deps + "</project>");
+    }
+
+    static void compile(Path src, Path out, String... extra) throws IOException {
         javax.tools.JavaCompiler c = javax.tools.ToolProvider.getSystemJavaCompiler();
-        int rc = c.run(null, null, null, "-d", out.toString(), src.toString());
+        List<String> args = new ArrayList<>(List.of("-d", out.toString()));
+        args.addAll(List.of(extra));
+        args.add(src.toString());
+        int rc = c.run(null, null, null, args.toArray(new String[0]));
         assertEquals(0, rc);
     }
 }
