@@ -1,0 +1,14 @@
+import java.util.*;
+import java.util.function.*;
+import java.util.stream.*;
+import java.io.*;
+import java.nio.file.*;
+import java.math.*;
+import dev.strix.ndarray.*;
+import dev.strix.ndarray.io.*;
+import dev.strix.sparse.*;
+import dev.strix.linalg.*;
+import dev.strix.stats.*;
+import dev.strix.regression.*;
+import dev.strix.plotting.*;
+import static dev.strix.notebooks.Display.display;
