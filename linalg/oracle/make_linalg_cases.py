@@ -2,12 +2,12 @@
 """NumPy/SciPy golden cases for strix-linalg.
 
 Writes ONE file, src/test/resources/oracle/linalg_cases.json: the "linalg" category of the shared
-oracle (/work/shared/oracle/make_cases.py, imported for its case format and generator) plus the
+oracle (../shared/oracle/make_cases.py beside the repository, imported for its case format and generator) plus the
 cases below for the functions it does not cover (LU, complete and pivoted QR, SVD, eigh, eig,
 Schur, Hessenberg, Sylvester, Lyapunov, logm, sqrtm, products, null space, orth, cond, slogdet,
 triangular, banded and SPD solves, stacks, Hilbert 10x10, empty inputs).
 
-    /usr/bin/python3 oracle/make_linalg_cases.py [--shared /work/shared/oracle] [--seed 1]
+    /usr/bin/python3 oracle/make_linalg_cases.py [--shared ../shared/oracle] [--seed 1]
 
 Deterministic for a given seed and NumPy/SciPy version (the file records both).
 """
@@ -21,7 +21,9 @@ import scipy
 import scipy.linalg as sl
 
 ap = argparse.ArgumentParser()
-ap.add_argument("--shared", default="/work/shared/oracle")
+# The steering repository's oracle sits beside this repository: <repo>/../shared/oracle.
+ap.add_argument("--shared", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                 "..", "..", "..", "shared", "oracle"))
 ap.add_argument("--seed", type=int, default=1)
 ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                               "..", "src", "test", "resources", "oracle", "linalg_cases.json"))
@@ -203,7 +205,7 @@ def main():
     mc.gen_linalg(c, rng, 3)
     extra(c, rng)
     out = {"numpy": np.__version__, "scipy": scipy.__version__, "seed": args.seed,
-           "generator": "linalg/oracle/make_linalg_cases.py (with /work/shared/oracle/make_cases.py gen_linalg)",
+           "generator": "linalg/oracle/make_linalg_cases.py (with ../shared/oracle/make_cases.py gen_linalg)",
            "cases": c.items}
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w") as f:

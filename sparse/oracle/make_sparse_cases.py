@@ -2,12 +2,12 @@
 """SciPy golden cases for strix-sparse.
 
 Writes ONE file, src/test/resources/oracle/sparse_cases.json: the "sparse" category of the shared
-oracle (/work/shared/oracle/make_cases.py: csr_matvec, csr_transpose, csr_add, csr_matmat_dense,
+oracle (../shared/oracle/make_cases.py beside the repository: csr_matvec, csr_transpose, csr_add, csr_matmat_dense,
 csr_canonicalize) plus the cases below for what it does not cover (sparse x sparse product,
 transpose-SpMV, multiply, kron, hstack/vstack, axis sums, max, diagonal, row/column slicing, fancy
 row selection, COO with duplicates, spsolve).
 
-    /usr/bin/python3 sparse/oracle/make_sparse_cases.py [--shared /work/shared/oracle] [--seed 1]
+    /usr/bin/python3 sparse/oracle/make_sparse_cases.py [--shared ../shared/oracle] [--seed 1]
 
 Deterministic for a given seed and NumPy/SciPy version (the file records both).
 """
@@ -22,7 +22,9 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spl
 
 ap = argparse.ArgumentParser()
-ap.add_argument("--shared", default="/work/shared/oracle")
+# The steering repository's oracle sits beside this repository: <repo>/../shared/oracle.
+ap.add_argument("--shared", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                 "..", "..", "..", "shared", "oracle"))
 ap.add_argument("--seed", type=int, default=1)
 ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                               "..", "src", "test", "resources", "oracle", "sparse_cases.json"))
@@ -118,7 +120,7 @@ def main():
             case["note"] += " [a_data restored: make_cases.py records it after SciPy mutated it in place]"
     extra(c, rng)
     out = {"numpy": np.__version__, "scipy": scipy.__version__, "seed": args.seed,
-           "generator": "sparse/oracle/make_sparse_cases.py (with /work/shared/oracle/make_cases.py gen_sparse)",
+           "generator": "sparse/oracle/make_sparse_cases.py (with ../shared/oracle/make_cases.py gen_sparse)",
            "cases": c.items}
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out + ".tmp", "w") as f:
