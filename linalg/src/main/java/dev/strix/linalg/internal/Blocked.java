@@ -96,7 +96,7 @@ public final class Blocked {
     /** Recursive factorisation of columns [c0, c0 + w), rows c0..m-1 (getrf2); whole-row swaps. */
     static int panel(double[] a, int m, int n, int c0, int w, int[] perm) {
         if (w <= LU_BASE) {
-            return panelBase(a, m, n, c0, w, perm);
+            return panelBase(a, m, n, c0, w, c0 + w, perm);
         }
         int n1 = w / 2;
         int n2 = w - n1;
@@ -110,11 +110,14 @@ public final class Blocked {
         return z >= 0 ? z : z2;
     }
 
-    /** The unblocked right-looking loop restricted to the panel's columns. */
-    static int panelBase(double[] a, int m, int n, int c0, int w, int[] perm) {
+    /**
+     * The unblocked right-looking loop over pivot columns [c0, c0 + w), updating columns up to
+     * {@code cEnd}: the panel's own ({@code c0 + w}) inside the blocked LU, the whole row ({@code n})
+     * for the unblocked LU.
+     */
+    static int panelBase(double[] a, int m, int n, int c0, int w, int cEnd, int[] perm) {
         int firstZero = -1;
-        int cEnd = c0 + w;
-        for (int j = c0; j < cEnd; j++) {
+        for (int j = c0; j < c0 + w; j++) {
             int p = j;
             double max = Math.abs(a[j * n + j]);
             for (int i = j + 1; i < m; i++) {

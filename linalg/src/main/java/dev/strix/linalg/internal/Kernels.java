@@ -23,45 +23,7 @@ public final class Kernels {
         for (int i = 0; i < m; i++) {
             perm[i] = i;
         }
-        int k = Math.min(m, n);
-        int firstZero = -1;
-        for (int j = 0; j < k; j++) {
-            int p = j;
-            double max = Math.abs(a[j * n + j]);
-            for (int i = j + 1; i < m; i++) {
-                double v = Math.abs(a[i * n + j]);
-                if (v > max || Double.isNaN(v) && !Double.isNaN(max)) {
-                    max = v;
-                    p = i;
-                }
-            }
-            if (p != j) {
-                swapRows(a, n, j, p, 0, n);
-                int t = perm[j];
-                perm[j] = perm[p];
-                perm[p] = t;
-            }
-            double piv = a[j * n + j];
-            if (piv == 0) {
-                if (firstZero < 0) {
-                    firstZero = j;
-                }
-                continue;
-            }
-            double inv = 1.0 / piv;
-            int rj = j * n;
-            for (int i = j + 1; i < m; i++) {
-                int ri = i * n;
-                double l = a[ri + j] * inv;
-                a[ri + j] = l;
-                if (l != 0) {
-                    for (int c = j + 1; c < n; c++) {
-                        a[ri + c] -= l * a[rj + c];
-                    }
-                }
-            }
-        }
-        return firstZero;
+        return Blocked.panelBase(a, m, n, 0, Math.min(m, n), n, perm);
     }
 
     static void swapRows(double[] a, int n, int r1, int r2, int from, int to) {
