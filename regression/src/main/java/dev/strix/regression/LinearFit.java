@@ -651,8 +651,10 @@ public final class LinearFit {
         sb.append("=".repeat(width)).append('\n').append(top);
         String table = Summaries.paramTable(names, params, bse().toDoubleArray(), tvalues().toDoubleArray(),
                 pvalues().toDoubleArray(), confInt(alpha).toDoubleArray(), alpha, robustCov == null);
-        // statsmodels opens the coefficient table with a rule as wide as that table
-        sb.append("=".repeat(table.indexOf('\n'))).append('\n').append(table);
+        // statsmodels opens the coefficient table with a rule as wide as that table and closes it
+        // with one as wide as the diagnostics table below
+        int tw = table.indexOf('\n');
+        sb.append("=".repeat(tw)).append('\n').append(table, 0, table.length() - tw - 1);
         double[] jb = jarqueBera();
         double[] om = omnibus();
         List<String[]> dl = new ArrayList<>();
@@ -667,7 +669,7 @@ public final class LinearFit {
         dr.add(new String[] {"Cond. No.", PyFormat.g(conditionNumber(), 8, 3, true)});
         String diag = Summaries.twoColumns(dl, dr);
         int dw = diag.indexOf('\n');
-        sb.append(diag).append("=".repeat(dw)).append('\n');
+        sb.append("=".repeat(dw)).append('\n').append(diag).append("=".repeat(dw)).append('\n');
         List<String> notes = new ArrayList<>();
         if (kConstant == 0) {
             notes.add("R² is computed without centering (uncentered) since the model does not contain a constant.");
