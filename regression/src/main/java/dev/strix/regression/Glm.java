@@ -1,6 +1,7 @@
 package dev.strix.regression;
 
 import dev.strix.ndarray.NdArray;
+import dev.strix.ndarray.io.CsvTable;
 import dev.strix.regression.internal.Inputs;
 import dev.strix.regression.internal.LsqSolver;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * System.out.println(f.summary());
  * }</pre>
  *
- * <p>Convergence: relative change of the deviance below {@code 1e-12} (at most 100 iterations).
+ * <p>Convergence: change of the deviance below {@code 1e-12 + 1e-15 |deviance|} (statsmodels'
+ * {@code fit(tol=1e-12)}, at most 100 iterations).
  * Non-convergence is reported in {@link GlmFit#converged()} and its warnings; perfect separation
  * in logistic regression throws {@link PerfectSeparationException}.
  */
@@ -43,7 +45,32 @@ public final class Glm {
         return fit("Poisson", x, y, null, true);
     }
 
+    /**
+     * Logistic regression from a formula over a table's columns, e.g. {@code "high ~ bmi + C(sex)"}
+     * (see {@link Formula}); the response is a 0/1 column and the intercept is {@code Intercept}.
+     */
+    public static GlmFit logistic(String formula, CsvTable table) {
+        return fromFormula("Binomial", "Glm.logistic", formula, table);
+    }
+
+    /** Poisson regression from a formula over a table's columns (see {@link Formula}). */
+    public static GlmFit poisson(String formula, CsvTable table) {
+        return fromFormula("Poisson", "Glm.poisson", formula, table);
+    }
+
+    private static GlmFit fromFormula(String family, String op, String formula, CsvTable table) {
+        Formula.Design d = Formula.parse(formula).design(table);
+        if (d.y() == null) {
+            throw new IllegalArgumentException(op + ": formula '" + formula + "' needs a numeric response left of ~");
+        }
+        return fit(family, d.x(), d.y(), d.names(), false, d.yName());
+    }
+
     static GlmFit fit(String family, NdArray xa, NdArray ya, List<String> names, boolean intercept) {
+        return fit(family, xa, ya, names, intercept, "y");
+    }
+
+    static GlmFit fit(String family, NdArray xa, NdArray ya, List<String> names, boolean intercept, String yName) {
         boolean binom = family.equals("Binomial");
         String op = binom ? "Glm.logistic" : "Glm.poisson";
         double[][] m = Inputs.matrix(op, xa);
@@ -121,7 +148,9 @@ public final class Glm {
                 mu[i] = binom ? 1 / (1 + Math.exp(-e)) : Math.exp(e);
             }
             double nd = deviance(binom, y, mu);
-            if (Math.abs(nd - dev) <= TOL * (Math.abs(nd) + 1e-300) || nd == 0) {
+            // statsmodels' test (absolute 1e-12 on the deviance, so that iteration counts agree),
+            // widened by a few ulps so that large deviances cannot cycle on rounding
+            if (Math.abs(nd - dev) <= TOL + 1e-15 * Math.abs(nd) || nd == 0) {
                 dev = nd;
                 converged = true;
                 break;
@@ -170,8 +199,26 @@ public final class Glm {
         double[] mu0 = new double[n];
         java.util.Arrays.fill(mu0, ybar);
         double nullDev = deviance(binom, y, mu0);
+        // log-likelihood of the intercept-only model (closed form: every mean is ybar)
+        double llnull = 0;
+        int close = 0;
+        for (int i = 0; i < n; i++) {
+            llnull += binom ? (y[i] == 1 ? Math.log(ybar) : Math.log1p(-ybar))
+                    : (y[i] == 0 ? 0 : y[i] * Math.log(ybar)) - ybar - LogGamma.value(y[i] + 1);
+            if (Math.abs(y[i] - mu[i]) < 1e-4) {
+                close++;
+            }
+        }
+        int kConst = 0;
+        for (int j = 0; j < p && kConst == 0; j++) {
+            boolean constant = x[0][j] != 0;
+            for (int i = 1; i < n && constant; i++) {
+                constant = x[i][j] == x[0][j];
+            }
+            kConst = constant ? 1 : 0;
+        }
         return new GlmFit(family, List.copyOf(cols), NdArray.wrap(s.beta(), p), NdArray.wrap(bse, p), dev,
-                nullDev, llf, pearson, n, s.rank(), it, converged, List.copyOf(warn));
+                nullDev, llf, pearson, n, s.rank(), it, converged, List.copyOf(warn), yName, llnull, kConst, close);
     }
 
     static double deviance(boolean binom, double[] y, double[] mu) {

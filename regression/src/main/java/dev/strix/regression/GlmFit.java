@@ -1,16 +1,24 @@
 package dev.strix.regression;
 
 import dev.strix.ndarray.NdArray;
+import dev.strix.regression.internal.PyFormat;
 import dev.strix.stats.Distributions;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A generalised linear model fitted by IRLS ({@link Glm}): estimates with Wald (z) inference as
  * statsmodels' {@code GLMResults}, deviance, log-likelihood, AIC and the convergence report.
+ * {@code llnull} is the log-likelihood of the intercept-only model, {@code kConstant} 1 when the
+ * design has a constant column, {@code predClose} the number of observations with
+ * {@code |y - mu| < 1e-4} (statsmodels' quasi-separation diagnostic for binary models).
  */
 public record GlmFit(String family, List<String> names, NdArray params, NdArray bse, double deviance,
                      double nullDeviance, double llf, double pearsonChi2, int nobs, int rank,
-                     int iterations, boolean converged, List<String> warnings) {
+                     int iterations, boolean converged, List<String> warnings, String yName, double llnull,
+                     int kConstant, int predClose) {
 
     public NdArray zvalues() {
         double[] b = params.toDoubleArray();
@@ -53,19 +61,94 @@ public record GlmFit(String family, List<String> names, NdArray params, NdArray 
         return -2 * llf + 2 * rank;
     }
 
-    /** The coefficient table (statsmodels' layout) with deviance and convergence lines. */
+    public double dfModel() {
+        return rank - kConstant;
+    }
+
+    /** {@code -2 llf + ln(nobs) rank}. */
+    public double bic() {
+        return -2 * llf + Math.log(nobs) * rank;
+    }
+
+    /** McFadden's pseudo R-squared {@code 1 - llf / llnull} (statsmodels' {@code Logit.prsquared}). */
+    public double prsquared() {
+        return 1 - llf / llnull;
+    }
+
+    /** Cox-Snell pseudo R-squared {@code 1 - exp(2 (llnull - llf) / n)} (statsmodels' {@code pseudo_rsquared("cs")}). */
+    public double prsquaredCoxSnell() {
+        return -Math.expm1(2 * (llnull - llf) / nobs);
+    }
+
+    /** p-value of the likelihood-ratio test against the intercept-only model. */
+    public double llrPvalue() {
+        return Distributions.chi2(dfModel()).sf(2 * (llf - llnull));
+    }
+
+    /**
+     * statsmodels' summary text: {@code Logit(y, X).fit().summary()} for logistic regression,
+     * {@code GLM(y, X, family=Poisson()).fit().summary()} for Poisson; stamped with the current time.
+     */
     public String summary() {
+        return summary(0.05, ZonedDateTime.now());
+    }
+
+    /** The summary with intervals at {@code 1 - alpha}, stamped with {@code when}. */
+    public String summary(double alpha, ZonedDateTime when) {
+        boolean logit = family.equals("Binomial");
+        List<String[]> left = new ArrayList<>();
+        List<String[]> right = new ArrayList<>();
+        left.add(new String[] {"Dep. Variable:", yName});
+        right.add(new String[] {"No. Observations:", Integer.toString(nobs)});
+        right.add(new String[] {"Df Residuals:", Long.toString((long) dfResid())});
+        right.add(new String[] {"Df Model:", Long.toString((long) dfModel())});
+        if (logit) {
+            left.add(new String[] {"Model:", "Logit"});
+            left.add(new String[] {"Method:", "MLE"});
+            Summaries.dateTime(left, when);
+            left.add(new String[] {"converged:", converged ? "True" : "False"});
+            right.add(new String[] {"Pseudo R-squ.:", PyFormat.g(prsquared(), 6, 4, true)});
+            right.add(new String[] {"Log-Likelihood:", PyFormat.g(llf, 8, 5, true)});
+            right.add(new String[] {"LL-Null:", PyFormat.g(llnull, 8, 5, true)});
+            right.add(new String[] {"LLR p-value:", PyFormat.g(llrPvalue(), 6, 4, true)});
+        } else {
+            left.add(new String[] {"Model:", "GLM"});
+            left.add(new String[] {"Model Family:", family});
+            left.add(new String[] {"Link Function:", "Log"});
+            left.add(new String[] {"Method:", "IRLS"});
+            Summaries.dateTime(left, when);
+            left.add(new String[] {"No. Iterations:", Integer.toString(iterations)});
+            right.add(new String[] {"Scale:", PyFormat.g(1.0, 8, 5, true)});
+            right.add(new String[] {"Log-Likelihood:", PyFormat.g(llf, 8, 5, true)});
+            right.add(new String[] {"Deviance:", PyFormat.g(deviance, 8, 5, true)});
+            right.add(new String[] {"Pearson chi2:", PyFormat.g(pearsonChi2, 6, 3, true)});
+            right.add(new String[] {"Pseudo R-squ. (CS):", PyFormat.g(prsquaredCoxSnell(), 6, 4, true)});
+        }
+        left.add(new String[] {"Covariance Type:", "nonrobust"});
+        String top = Summaries.twoColumns(left, right);
+        int width = top.indexOf('\n');
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(java.util.Locale.ROOT,
-                "GLM %s  nobs=%d  df_resid=%.0f  deviance=%.6g  null deviance=%.6g  llf=%.6g  AIC=%.6g%n",
-                family, nobs, dfResid(), deviance, nullDeviance, llf, aic()));
-        sb.append(String.format(java.util.Locale.ROOT, "IRLS: %d iterations, %s%n", iterations,
-                converged ? "converged" : "NOT converged"));
-        sb.append(Summaries.paramTable(names, params.toDoubleArray(), bse.toDoubleArray(),
-                zvalues().toDoubleArray(), pvalues().toDoubleArray(), confInt(0.05).toDoubleArray(), 0.05, false));
-        for (String w : warnings) {
-            sb.append("Warning: ").append(w).append('\n');
+        sb.append(PyFormat.center(logit ? "Logit Regression Results" : "Generalized Linear Model Regression Results",
+                width)).append('\n');
+        sb.append("=".repeat(width)).append('\n').append(top);
+        String table = Summaries.paramTable(names, params.toDoubleArray(), bse.toDoubleArray(),
+                zvalues().toDoubleArray(), pvalues().toDoubleArray(), confInt(alpha).toDoubleArray(), alpha, false);
+        sb.append("=".repeat(table.indexOf('\n'))).append('\n').append(table, 0, table.length() - 1);
+        if (logit && predClose == nobs) {
+            sb.append("\n\nComplete Separation: The results show that there iscomplete separation.\n"
+                    + "In this case the Maximum Likelihood Estimator does not exist and the parameters\n"
+                    + "are not identified.");
+        } else if (logit && predClose > 0.1 * nobs) {
+            sb.append("\n\nPossibly complete quasi-separation: A fraction ")
+                    .append(String.format(Locale.ROOT, "%4.2f", (double) predClose / nobs))
+                    .append(" of observations can be\nperfectly predicted. This might indicate that there is complete\n"
+                            + "quasi-separation. In this case some parameters will not be identified.");
         }
         return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return summary();
     }
 }

@@ -46,6 +46,10 @@ public final class LinearFit {
     private final double[] singularValues;
     private final List<String> warnings;
     private final int refinementSteps;
+    private final double[][] wx; // the (weighted) design, for the robust covariances
+    private final CovType covType;
+    private final int constIndex; // the constant column, -1 if none
+    private final double[][] robustCov; // null when nonrobust
 
     LinearFit(String model, String yName, List<String> names, boolean interceptAdded, double[][] x,
               double[] y, double[] weights) {
@@ -88,6 +92,18 @@ public final class LinearFit {
         this.rank = s.rank();
         this.fullRank = s.fullRank();
         this.refinementSteps = s.refinementSteps();
+        if (wxlo == null) {
+            this.wx = wx;
+        } else {
+            this.wx = new double[nobs][p];
+            for (int i = 0; i < nobs; i++) {
+                for (int j = 0; j < p; j++) {
+                    this.wx[i][j] = wx[i][j] + wxlo[i][j];
+                }
+            }
+        }
+        this.covType = CovType.NONROBUST;
+        this.robustCov = null;
         this.wresid = s.residuals();
         this.ssr = s.rss();
         this.resid = new double[nobs];
@@ -107,6 +123,7 @@ public final class LinearFit {
         }
         // constant column: all equal and non-zero (statsmodels' explicit check)
         int kc = 0;
+        int ci = -1;
         for (int j = 0; j < p && kc == 0; j++) {
             boolean constant = x[0][j] != 0;
             for (int i = 1; i < nobs && constant; i++) {
@@ -114,9 +131,11 @@ public final class LinearFit {
             }
             if (constant) {
                 kc = 1;
+                ci = j;
             }
         }
         this.kConstant = kc;
+        this.constIndex = ci;
         // total sums of squares (weighted for WLS), in double-double
         DoubleDouble sy = new DoubleDouble();
         DoubleDouble sw0 = new DoubleDouble();
@@ -158,6 +177,106 @@ public final class LinearFit {
         this.warnings = Collections.unmodifiableList(warn);
     }
 
+    private LinearFit(LinearFit f, CovType type) {
+        this.model = f.model;
+        this.yName = f.yName;
+        this.names = f.names;
+        this.interceptAdded = f.interceptAdded;
+        this.nobs = f.nobs;
+        this.p = f.p;
+        this.params = f.params;
+        this.normCov = f.normCov;
+        this.resid = f.resid;
+        this.wresid = f.wresid;
+        this.fitted = f.fitted;
+        this.weights = f.weights;
+        this.rank = f.rank;
+        this.fullRank = f.fullRank;
+        this.kConstant = f.kConstant;
+        this.ssr = f.ssr;
+        this.centeredTss = f.centeredTss;
+        this.uncenteredTss = f.uncenteredTss;
+        this.singularValues = f.singularValues;
+        this.warnings = f.warnings;
+        this.refinementSteps = f.refinementSteps;
+        this.wx = f.wx;
+        this.covType = type;
+        this.constIndex = f.constIndex;
+        this.robustCov = type == CovType.NONROBUST ? null : sandwich(type);
+    }
+
+    /**
+     * This fit with another covariance of the estimates (statsmodels' {@code fit(cov_type=...)}):
+     * {@link #bse()}, {@link #covParams()}, the tests, intervals, F and the summary use it. With a
+     * robust covariance the statistics are z (normal), and F is the Wald test of the non-constant
+     * coefficients, on (q, dfResid) degrees of freedom, as statsmodels.
+     */
+    public LinearFit robust(CovType type) {
+        if (type == null) {
+            throw new IllegalArgumentException("robust: the covariance type is null");
+        }
+        return new LinearFit(this, type);
+    }
+
+    /** The covariance type in use ({@code NONROBUST} unless {@link #robust} chose another). */
+    public CovType covType() {
+        return covType;
+    }
+
+    private double[][] sandwich(CovType type) {
+        double[] u = new double[nobs];
+        double dfr = dfResid();
+        for (int i = 0; i < nobs; i++) {
+            double e2 = wresid[i] * wresid[i];
+            double h = 0;
+            if (type == CovType.HC2 || type == CovType.HC3) {
+                for (int a = 0; a < p; a++) {
+                    double t = 0;
+                    for (int b = 0; b < p; b++) {
+                        t += normCov[a][b] * wx[i][b];
+                    }
+                    h += wx[i][a] * t;
+                }
+            }
+            u[i] = switch (type) {
+                case HC0 -> e2;
+                case HC1 -> e2 * nobs / dfr;
+                case HC2 -> e2 / (1 - h);
+                default -> e2 / ((1 - h) * (1 - h));
+            };
+        }
+        double[][] meat = new double[p][p];
+        for (int i = 0; i < nobs; i++) {
+            for (int a = 0; a < p; a++) {
+                double v = u[i] * wx[i][a];
+                for (int b = 0; b < p; b++) {
+                    meat[a][b] += v * wx[i][b];
+                }
+            }
+        }
+        double[][] t = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                double v = 0;
+                for (int c = 0; c < p; c++) {
+                    v += normCov[a][c] * meat[c][b];
+                }
+                t[a][b] = v;
+            }
+        }
+        double[][] cov = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                double v = 0;
+                for (int c = 0; c < p; c++) {
+                    v += t[a][c] * normCov[c][b];
+                }
+                cov[a][b] = v;
+            }
+        }
+        return cov;
+    }
+
     // ---- estimates -------------------------------------------------------------------------
 
     /** Which estimator: "OLS" or "WLS". */
@@ -191,7 +310,7 @@ public final class LinearFit {
         double[] b = new double[p];
         double sc = scale();
         for (int j = 0; j < p; j++) {
-            b[j] = Math.sqrt(sc * normCov[j][j]);
+            b[j] = Math.sqrt(robustCov != null ? robustCov[j][j] : sc * normCov[j][j]);
         }
         return Nd1(b);
     }
@@ -205,11 +324,14 @@ public final class LinearFit {
         return Nd1(t);
     }
 
-    /** Two-sided p-values of the t statistics on {@link #dfResid()} degrees of freedom. */
+    /**
+     * Two-sided p-values of the t statistics on {@link #dfResid()} degrees of freedom (normal
+     * p-values of z statistics under a robust covariance).
+     */
     public NdArray pvalues() {
         double[] t = tvalues().toDoubleArray();
         double[] pv = new double[p];
-        Distribution d = dfResid() > 0 ? Distributions.t(dfResid()) : null;
+        Distribution d = robustCov != null ? Distributions.normal() : dfResid() > 0 ? Distributions.t(dfResid()) : null;
         for (int j = 0; j < p; j++) {
             pv[j] = d == null ? Double.NaN : 2 * d.sf(Math.abs(t[j]));
         }
@@ -219,7 +341,8 @@ public final class LinearFit {
     /** Confidence intervals, shape (p, 2): lower and upper bounds at level {@code 1 - alpha}. */
     public NdArray confInt(double alpha) {
         checkAlpha(alpha);
-        double q = dfResid() > 0 ? Distributions.t(dfResid()).ppf(1 - alpha / 2) : Double.NaN;
+        double q = robustCov != null ? Distributions.normal().ppf(1 - alpha / 2)
+                : dfResid() > 0 ? Distributions.t(dfResid()).ppf(1 - alpha / 2) : Double.NaN;
         double[] b = bse().toDoubleArray();
         double[] ci = new double[2 * p];
         for (int j = 0; j < p; j++) {
@@ -229,13 +352,13 @@ public final class LinearFit {
         return NdArray.wrap(ci, p, 2);
     }
 
-    /** {@code scale * (X^T W X)^-1}, shape (p, p). */
+    /** {@code scale * (X^T W X)^-1}, or the robust sandwich, shape (p, p). */
     public NdArray covParams() {
         double sc = scale();
         double[] c = new double[p * p];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
-                c[i * p + j] = sc * normCov[i][j];
+                c[i * p + j] = robustCov != null ? robustCov[i][j] : sc * normCov[i][j];
             }
         }
         return NdArray.wrap(c, p, p);
@@ -301,13 +424,53 @@ public final class LinearFit {
     }
 
     public double fvalue() {
+        if (robustCov != null) {
+            return robustWald();
+        }
         return dfModel() > 0 ? (ess() / dfModel()) / scale() : Double.NaN;
     }
 
     public double fPvalue() {
         double f = fvalue();
+        if (robustCov != null) {
+            int q = p - kConstant;
+            return Double.isNaN(f) || dfResid() <= 0 ? Double.NaN : Distributions.f(q, dfResid()).sf(f);
+        }
         return Double.isNaN(f) || dfResid() <= 0 ? Double.NaN
                 : Distributions.f(dfModel(), dfResid()).sf(f);
+    }
+
+    /** Wald F of all non-constant coefficients being 0 under the robust covariance. */
+    private double robustWald() {
+        int c0 = constIndex;
+        int q = c0 >= 0 ? p - 1 : p;
+        if (q == 0) {
+            return Double.NaN;
+        }
+        int[] idx = new int[q];
+        for (int j = 0, k = 0; j < p; j++) {
+            if (j != c0) {
+                idx[k++] = j;
+            }
+        }
+        double[][] v = new double[q][q];
+        double[] r = new double[q];
+        for (int a = 0; a < q; a++) {
+            r[a] = params[idx[a]];
+            for (int b = 0; b < q; b++) {
+                v[a][b] = robustCov[idx[a]][idx[b]];
+            }
+        }
+        double[][] l = dev.strix.regression.internal.Spd.cholesky(v);
+        if (l == null) {
+            return Double.NaN;
+        }
+        double[] s = dev.strix.regression.internal.Spd.solve(l, r);
+        double w = 0;
+        for (int a = 0; a < q; a++) {
+            w += r[a] * s[a];
+        }
+        return w / q;
     }
 
     /** Gaussian log-likelihood at the estimates (with the weights' term for WLS). */
@@ -471,7 +634,7 @@ public final class LinearFit {
         left.add(new String[] {"No. Observations:", PyFormat.d(nobs, 6).trim()});
         left.add(new String[] {"Df Residuals:", PyFormat.d((long) dfResid(), 6).trim()});
         left.add(new String[] {"Df Model:", PyFormat.d((long) dfModel(), 6).trim()});
-        left.add(new String[] {"Covariance Type:", "nonrobust"});
+        left.add(new String[] {"Covariance Type:", covType.label()});
         String rt = kConstant == 1 ? "" : " (uncentered)";
         List<String[]> right = new ArrayList<>();
         right.add(new String[] {"R-squared" + rt + ":", PyFormat.f(rsquared(), 8, 3)});
@@ -487,9 +650,11 @@ public final class LinearFit {
         sb.append(PyFormat.center(model + " Regression Results", width)).append('\n');
         sb.append("=".repeat(width)).append('\n').append(top);
         String table = Summaries.paramTable(names, params, bse().toDoubleArray(), tvalues().toDoubleArray(),
-                pvalues().toDoubleArray(), confInt(alpha).toDoubleArray(), alpha, true);
-        // statsmodels opens the coefficient table with a rule as wide as that table
-        sb.append("=".repeat(table.indexOf('\n'))).append('\n').append(table);
+                pvalues().toDoubleArray(), confInt(alpha).toDoubleArray(), alpha, robustCov == null);
+        // statsmodels opens the coefficient table with a rule as wide as that table and closes it
+        // with one as wide as the diagnostics table below
+        int tw = table.indexOf('\n');
+        sb.append("=".repeat(tw)).append('\n').append(table, 0, table.length() - tw - 1);
         double[] jb = jarqueBera();
         double[] om = omnibus();
         List<String[]> dl = new ArrayList<>();
@@ -504,12 +669,14 @@ public final class LinearFit {
         dr.add(new String[] {"Cond. No.", PyFormat.g(conditionNumber(), 8, 3, true)});
         String diag = Summaries.twoColumns(dl, dr);
         int dw = diag.indexOf('\n');
-        sb.append(diag).append("=".repeat(dw)).append('\n');
+        sb.append("=".repeat(dw)).append('\n').append(diag).append("=".repeat(dw)).append('\n');
         List<String> notes = new ArrayList<>();
         if (kConstant == 0) {
             notes.add("R² is computed without centering (uncentered) since the model does not contain a constant.");
         }
-        notes.add("Standard Errors assume that the covariance matrix of the errors is correctly specified.");
+        notes.add(robustCov == null
+                ? "Standard Errors assume that the covariance matrix of the errors is correctly specified."
+                : "Standard Errors are heteroscedasticity robust (" + covType.label() + ")");
         if (nobs < p) {
             notes.add("The input rank is higher than the number of observations.");
         }

@@ -1,6 +1,7 @@
 package dev.strix.regression;
 
 import dev.strix.ndarray.NdArray;
+import dev.strix.ndarray.io.CsvTable;
 import dev.strix.regression.internal.Inputs;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,24 @@ public final class Ols {
     /** OLS with an intercept and named columns (the intercept is named {@code const}). */
     public static LinearFit fit(NdArray x, NdArray y, List<String> names) {
         return model(x, y).names(names).fit();
+    }
+
+    /**
+     * OLS from a formula over a table's columns, as statsmodels' {@code smf.ols}: e.g.
+     * {@code Ols.fit("progression ~ bmi * bp + np.log(s5) + C(sex)", table)}; the intercept is
+     * named {@code Intercept} and the columns as patsy names them (see {@link Formula}).
+     */
+    public static LinearFit fit(String formula, CsvTable table) {
+        return fromFormula(formula, table, null);
+    }
+
+    static LinearFit fromFormula(String formula, CsvTable table, NdArray weights) {
+        Formula.Design d = Formula.parse(formula).design(table);
+        if (d.y() == null) {
+            throw new IllegalArgumentException((weights == null ? "Ols" : "Wls") + ".fit: formula '" + formula
+                    + "' needs a numeric response left of ~");
+        }
+        return model(d.x(), d.y()).names(d.names()).intercept(false).yName(d.yName()).weights(weights).fit();
     }
 
     /** A model to configure: names, intercept, weights, the response's name. */

@@ -56,6 +56,49 @@ final class Summaries {
         return sb.toString();
     }
 
+    /**
+     * One equation's block of a multi-equation coefficient table (statsmodels'
+     * {@code summary_params_2dflat}): the equation's title right-aligned in the header's stub of
+     * width {@code stub}, a '-' rule, the rows; no closing rule.
+     */
+    static String paramBlock(String title, int stub, List<String> names, double[] coef, double[] se,
+                             double[] stat, double[] pv, double[] ci, double alpha, boolean useT) {
+        String t = paramTableWithStub(stub, names, coef, se, stat, pv, ci, alpha, useT);
+        int nl = t.indexOf('\n');
+        int width = nl;
+        String body = t.substring(nl + 1, t.length() - (width + 1)); // without the closing '=' rule
+        return PyFormat.pad(title, width - 68) + t.substring(width - 68, nl + 1) + body;
+    }
+
+    /** {@link #paramTable} with a given minimum stub width. */
+    static String paramTableWithStub(int minStub, List<String> names, double[] coef, double[] se, double[] stat,
+                                     double[] pv, double[] ci, double alpha, boolean useT) {
+        String t = paramTable(names, coef, se, stat, pv, ci, alpha, useT);
+        int stub = t.indexOf('\n') - 68;
+        if (minStub <= stub) {
+            return t;
+        }
+        StringBuilder sb = new StringBuilder();
+        String extra = " ".repeat(minStub - stub);
+        for (String line : t.split("\n")) {
+            if (line.startsWith("---") || line.startsWith("===")) {
+                sb.append(String.valueOf(line.charAt(0)).repeat(minStub + 68));
+            } else {
+                sb.append(line, 0, stub).append(extra).append(line.substring(stub));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Adds statsmodels' Date and Time rows. */
+    static void dateTime(List<String[]> left, java.time.ZonedDateTime when) {
+        left.add(new String[] {"Date:", when.format(java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy",
+                java.util.Locale.ENGLISH))});
+        left.add(new String[] {"Time:", when.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss",
+                java.util.Locale.ENGLISH))});
+    }
+
     /** statsmodels' {@code forg}. */
     static String forg(double x, int prec) {
         double a = Math.abs(x);
