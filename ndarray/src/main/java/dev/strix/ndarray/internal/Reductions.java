@@ -202,6 +202,20 @@ public final class Reductions {
             }
             return keepDims ? out.reshape(p.keepShape) : out;
         }
+        if (a.dtype() == DType.FLOAT64 && a.isContiguous() && trailingAxes(mask) && p.innerSize > 0) {
+            // Rows of a C-order array reduced on their own: split the rows across the pool.
+            // Each output is computed alone by the same code, so the split changes no bits.
+            double[] src = (double[]) a.buffer();
+            int base = a.offset();
+            int inner = p.innerSize;
+            int minRows = (int) Math.max(1, Parallel.SUM_THRESHOLD / inner);
+            Parallel.forChunks(out.size(), minRows, (lo, hi) -> {
+                for (int oi = lo; oi < hi; oi++) {
+                    Buffers.setDouble(ob, outT, oi, reduceDouble(op, src, base + oi * inner, inner));
+                }
+            });
+            return keepDims ? out.reshape(p.keepShape) : out;
+        }
         boolean longDomain = !a.dtype().isFloating() && op != Op.MEAN && op != Op.NAN_MEAN
                 && op != Op.NORM_L1 && op != Op.NORM_L2 && op != Op.NORM_LINF;
         if (longDomain) {
@@ -238,6 +252,23 @@ public final class Reductions {
             });
         }
         return keepDims ? out.reshape(p.keepShape) : out;
+    }
+
+    /** True when the reduced axes are the last ones (and at least one axis is kept). */
+    private static boolean trailingAxes(boolean[] mask) {
+        int d = mask.length;
+        while (d > 0 && mask[d - 1]) {
+            d--;
+        }
+        if (d == 0 || d == mask.length) {
+            return false;
+        }
+        for (int i = 0; i < d; i++) {
+            if (mask[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
