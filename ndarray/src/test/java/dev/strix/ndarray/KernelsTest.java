@@ -240,6 +240,56 @@ class KernelsTest {
     }
 
     @Test
+    void leadingAxisSumIsBitIdenticalToEachColumnSummedAlone() {
+        // The axis-0 kernel walks strips of columns down the rows; every column must still get
+        // exactly Pairwise.sum's tree (leaf blocks of 16 accumulators, halving at multiples of 16).
+        Random r = new Random(11);
+        int before = Kernels.parallelism();
+        try {
+            for (int threads : new int[] {1, 2}) {
+                Kernels.setParallelism(threads);
+                // The last pair is large enough (4.4M values) for the column split across threads.
+                int[][] sizes = new int[85][];
+                int k = 0;
+                for (int rows : new int[] {1, 2, 15, 16, 17, 31, 255, 256, 257, 300, 1000, 4100}) {
+                    for (int cols : new int[] {1, 3, 4, 5, 9, 64, 130}) {
+                        sizes[k++] = new int[] {rows, cols};
+                    }
+                }
+                sizes[k] = new int[] {1100, 4001};
+                for (int[] size : sizes) {
+                    int rows = size[0];
+                    int cols = size[1];
+                    {
+                        double[] v = new double[rows * cols];
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] = r.nextGaussian() * Math.exp(r.nextGaussian() * 8);
+                        }
+                        v[v.length / 2] = -0.0;
+                        if (rows > 20 && cols > 4) {
+                            v[7 * cols + 3] = Double.NaN;
+                            v[9 * cols + 4] = Double.POSITIVE_INFINITY;
+                        }
+                        NdArray sums = NdArray.wrap(v, rows, cols).sum(0);
+                        for (int j = 0; j < cols; j++) {
+                            double[] col = new double[rows];
+                            for (int i = 0; i < rows; i++) {
+                                col[i] = v[i * cols + j];
+                            }
+                            double expected = NdArray.wrap(col, rows).sum().item();
+                            assertEquals(Double.doubleToRawLongBits(expected),
+                                    Double.doubleToRawLongBits(sums.getDouble(j)),
+                                    () -> rows + "x" + cols + " on " + Kernels.provider());
+                        }
+                    }
+                }
+            }
+        } finally {
+            Kernels.setParallelism(before);
+        }
+    }
+
+    @Test
     void matmulMatchesExactArithmeticOnOddSizes() {
         Random r = new Random(11);
         for (DType t : new DType[] {DType.FLOAT64, DType.FLOAT32}) {

@@ -69,6 +69,15 @@ public interface KernelProvider {
      */
     double sumBlock(double[] x, int off, int n);
 
+    /**
+     * {@link #sumBlock} of each of {@code cols} columns at once: {@code dst[dOff + j]} is the block
+     * sum of x[off + j + r * stride] for r in [0, rows), {@code rows <= Pairwise.BLOCK}, with the
+     * same accumulator tree, so bit-identical to summing each column alone. Walking the rows of a
+     * strip of columns reads whole cache lines, which is how a leading-axis (axis 0) sum of a
+     * C-order matrix streams at memory speed.
+     */
+    void sumColumnsBlock(double[] x, int off, int stride, int rows, int cols, double[] dst, int dOff);
+
     /** The maximum ({@code max}) or minimum of x[off, off + n), n > 0; NaN if any element is NaN. */
     double extremum(double[] x, int off, int n, boolean max);
 

@@ -202,6 +202,20 @@ public final class Reductions {
             }
             return keepDims ? out.reshape(p.keepShape) : out;
         }
+        if (a.dtype() == DType.FLOAT64 && a.isContiguous() && trailingAxes(mask) && p.innerSize > 0) {
+            // Rows of a C-order array reduced on their own: split the rows across the pool.
+            // Each output is computed alone by the same code, so the split changes no bits.
+            double[] src = (double[]) a.buffer();
+            int base = a.offset();
+            int inner = p.innerSize;
+            int minRows = (int) Math.max(1, Parallel.SUM_THRESHOLD / inner);
+            Parallel.forChunks(out.size(), minRows, (lo, hi) -> {
+                for (int oi = lo; oi < hi; oi++) {
+                    Buffers.setDouble(ob, outT, oi, reduceDouble(op, src, base + oi * inner, inner));
+                }
+            });
+            return keepDims ? out.reshape(p.keepShape) : out;
+        }
         boolean longDomain = !a.dtype().isFloating() && op != Op.MEAN && op != Op.NAN_MEAN
                 && op != Op.NORM_L1 && op != Op.NORM_L2 && op != Op.NORM_LINF;
         if (longDomain) {
@@ -240,6 +254,23 @@ public final class Reductions {
         return keepDims ? out.reshape(p.keepShape) : out;
     }
 
+    /** True when the reduced axes are the last ones (and at least one axis is kept). */
+    private static boolean trailingAxes(boolean[] mask) {
+        int d = mask.length;
+        while (d > 0 && mask[d - 1]) {
+            d--;
+        }
+        if (d == 0 || d == mask.length) {
+            return false;
+        }
+        for (int i = 0; i < d; i++) {
+            if (mask[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * True when a float sum, mean, min or max reduces the leading axes of a contiguous array
      * (axis 0 of a C-order matrix): then whole rows are combined with contiguous vector
@@ -265,15 +296,14 @@ public final class Reductions {
         return true;
     }
 
-    /** Columns reduced together by {@link #reduceRows}: bounds the scratch to 16 + log rows rows of this width. */
-    static final int COLUMN_CHUNK = 2048;
-
     /**
-     * Reduces {@code rows} contiguous rows of length {@code n} (row stride n) into {@code dst}
-     * with whole-row vector adds. Sums follow exactly the tree of {@link Pairwise#sum} for every
-     * column (the sixteen accumulators become sixteen row vectors), so the result is bit-identical
-     * to summing each column on its own, whatever the layout; min and max scan the rows in order
-     * with the per-element scan's NaN and tie rules.
+     * Reduces {@code rows} contiguous rows of length {@code n} (row stride n) into {@code dst}.
+     * Sums follow exactly the tree of {@link Pairwise#sum} for every column (the same halving at
+     * multiples of 16, the same sixteen-accumulator blocks, see
+     * {@link KernelProvider#sumColumnsBlock}), so the result is bit-identical to summing each
+     * column on its own, whatever the layout or thread count; the columns are split across the
+     * pool for large inputs. Min and max scan the rows in order with the per-element scan's NaN
+     * and tie rules.
      */
     static void reduceRows(Op op, double[] x, int off, int rows, int n, double[] dst) {
         if (op == Op.MIN || op == Op.MAX) {
@@ -292,60 +322,32 @@ public final class Reductions {
             return;
         }
         KernelProvider kp = KernelSelector.get();
-        int w = Math.min(n, COLUMN_CHUNK);
         int depth = 1;
         for (int r = rows; r > Pairwise.BLOCK; r = r / 2 + 16) {
             depth++;
         }
-        double[][] levels = new double[depth + 1][];
-        double[] acc = rows >= 16 ? new double[16 * w] : null;
-        for (int j0 = 0; j0 < n; j0 += w) {
-            int cols = Math.min(w, n - j0);
-            sumRows(kp, x, off + j0, n, rows, cols, dst, j0, acc, levels, 0);
-        }
+        int levels = depth;
+        // As many columns per task as make a parallel pairwise sum worth its hand-off.
+        int minColumns = (int) Math.max(1, Parallel.SUM_THRESHOLD / Math.max(1, rows));
+        Parallel.forChunks(n, minColumns,
+                (lo, hi) -> sumRows(kp, x, off + lo, n, rows, hi - lo, dst, lo, new double[levels + 1][], 0));
     }
 
+    /** The recursion of {@link Pairwise#sum} over rows, on a strip of {@code w} columns. */
     private static void sumRows(KernelProvider kp, double[] x, int off, int stride, int rows, int w, double[] dst,
-            int dOff, double[] acc, double[][] levels, int level) {
-        KernelProvider.Op2 add = KernelProvider.Op2.ADD;
+            int dOff, double[][] levels, int level) {
         if (rows <= Pairwise.BLOCK) {
-            if (rows < 16) {
-                java.util.Arrays.fill(dst, dOff, dOff + w, 0.0);
-                for (int r = 0; r < rows; r++) {
-                    kp.binary(add, dst, dOff, x, off + r * stride, dst, dOff, w);
-                }
-                return;
-            }
-            for (int q = 0; q < 16; q++) {
-                System.arraycopy(x, off + q * stride, acc, q * w, w);
-            }
-            int i = 16;
-            for (; i + 16 <= rows; i += 16) {
-                for (int q = 0; q < 16; q++) {
-                    kp.binary(add, acc, q * w, x, off + (i + q) * stride, acc, q * w, w);
-                }
-            }
-            for (int j = 0; j < 4; j++) {
-                kp.binary(add, acc, j * w, acc, (j + 4) * w, acc, j * w, w);
-                kp.binary(add, acc, (j + 8) * w, acc, (j + 12) * w, acc, (j + 8) * w, w);
-                kp.binary(add, acc, j * w, acc, (j + 8) * w, acc, j * w, w);
-            }
-            kp.binary(add, acc, 0, acc, 2 * w, acc, 0, w);
-            kp.binary(add, acc, w, acc, 3 * w, acc, w, w);
-            kp.binary(add, acc, 0, acc, w, dst, dOff, w);
-            for (; i < rows; i++) {
-                kp.binary(add, dst, dOff, x, off + i * stride, dst, dOff, w);
-            }
+            kp.sumColumnsBlock(x, off, stride, rows, w, dst, dOff);
             return;
         }
         int half = (rows / 2) & ~15;
-        sumRows(kp, x, off, stride, half, w, dst, dOff, acc, levels, level + 1);
+        sumRows(kp, x, off, stride, half, w, dst, dOff, levels, level + 1);
         if (levels[level] == null) {
             levels[level] = new double[w];
         }
         double[] tmp = levels[level];
-        sumRows(kp, x, off + half * stride, stride, rows - half, w, tmp, 0, acc, levels, level + 1);
-        kp.binary(add, dst, dOff, tmp, 0, dst, dOff, w);
+        sumRows(kp, x, off + half * stride, stride, rows - half, w, tmp, 0, levels, level + 1);
+        kp.binary(KernelProvider.Op2.ADD, dst, dOff, tmp, 0, dst, dOff, w);
     }
 
     /** A mask selecting the last {@code k} of {@code nd} axes (for a view already ordered kept-then-reduced). */

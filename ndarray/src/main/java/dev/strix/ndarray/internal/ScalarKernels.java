@@ -134,6 +134,44 @@ class ScalarKernels implements KernelProvider {
     }
 
     @Override
+    public void sumColumnsBlock(double[] x, int off, int stride, int rows, int cols, double[] dst, int dOff) {
+        for (int j = 0; j < cols; j++) {
+            dst[dOff + j] = sumColumnScalar(x, off + j, stride, rows);
+        }
+    }
+
+    /** {@link #sumBlockScalar} of x[off + r * stride], r in [0, n): the same tree, strided. */
+    static double sumColumnScalar(double[] x, int off, int stride, int n) {
+        if (n < 16) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += x[off + i * stride];
+            }
+            return s;
+        }
+        double[] r = new double[16];
+        for (int q = 0; q < 16; q++) {
+            r[q] = x[off + q * stride];
+        }
+        int i = 16;
+        for (; i + 16 <= n; i += 16) {
+            int b = off + i * stride;
+            for (int q = 0; q < 16; q++) {
+                r[q] += x[b + q * stride];
+            }
+        }
+        double u0 = (r[0] + r[4]) + (r[8] + r[12]);
+        double u1 = (r[1] + r[5]) + (r[9] + r[13]);
+        double u2 = (r[2] + r[6]) + (r[10] + r[14]);
+        double u3 = (r[3] + r[7]) + (r[11] + r[15]);
+        double s = (u0 + u2) + (u1 + u3);
+        for (; i < n; i++) {
+            s += x[off + i * stride];
+        }
+        return s;
+    }
+
+    @Override
     public double extremum(double[] x, int off, int n, boolean max) {
         return extremumScalar(x, off, n, max);
     }

@@ -78,6 +78,70 @@ final class VectorKernels extends ScalarKernels {
     }
 
     /**
+     * Four columns per step, one lane each: vector q accumulates the rows r = q (mod 16) of the
+     * strip, so every lane follows {@link ScalarKernels#sumColumnScalar}'s tree exactly; the
+     * leftover columns (fewer than four) take the scalar path.
+     */
+    @Override
+    public void sumColumnsBlock(double[] x, int off, int stride, int rows, int cols, double[] dst, int dOff) {
+        int L = D.length();
+        int j = 0;
+        if (rows >= 16) {
+            for (; j + L <= cols; j += L) {
+                int o = off + j;
+                DoubleVector r0 = DoubleVector.fromArray(D, x, o);
+                DoubleVector r1 = DoubleVector.fromArray(D, x, o + stride);
+                DoubleVector r2 = DoubleVector.fromArray(D, x, o + 2 * stride);
+                DoubleVector r3 = DoubleVector.fromArray(D, x, o + 3 * stride);
+                DoubleVector r4 = DoubleVector.fromArray(D, x, o + 4 * stride);
+                DoubleVector r5 = DoubleVector.fromArray(D, x, o + 5 * stride);
+                DoubleVector r6 = DoubleVector.fromArray(D, x, o + 6 * stride);
+                DoubleVector r7 = DoubleVector.fromArray(D, x, o + 7 * stride);
+                DoubleVector r8 = DoubleVector.fromArray(D, x, o + 8 * stride);
+                DoubleVector r9 = DoubleVector.fromArray(D, x, o + 9 * stride);
+                DoubleVector r10 = DoubleVector.fromArray(D, x, o + 10 * stride);
+                DoubleVector r11 = DoubleVector.fromArray(D, x, o + 11 * stride);
+                DoubleVector r12 = DoubleVector.fromArray(D, x, o + 12 * stride);
+                DoubleVector r13 = DoubleVector.fromArray(D, x, o + 13 * stride);
+                DoubleVector r14 = DoubleVector.fromArray(D, x, o + 14 * stride);
+                DoubleVector r15 = DoubleVector.fromArray(D, x, o + 15 * stride);
+                int i = 16;
+                for (; i + 16 <= rows; i += 16) {
+                    int b = o + i * stride;
+                    r0 = r0.add(DoubleVector.fromArray(D, x, b));
+                    r1 = r1.add(DoubleVector.fromArray(D, x, b + stride));
+                    r2 = r2.add(DoubleVector.fromArray(D, x, b + 2 * stride));
+                    r3 = r3.add(DoubleVector.fromArray(D, x, b + 3 * stride));
+                    r4 = r4.add(DoubleVector.fromArray(D, x, b + 4 * stride));
+                    r5 = r5.add(DoubleVector.fromArray(D, x, b + 5 * stride));
+                    r6 = r6.add(DoubleVector.fromArray(D, x, b + 6 * stride));
+                    r7 = r7.add(DoubleVector.fromArray(D, x, b + 7 * stride));
+                    r8 = r8.add(DoubleVector.fromArray(D, x, b + 8 * stride));
+                    r9 = r9.add(DoubleVector.fromArray(D, x, b + 9 * stride));
+                    r10 = r10.add(DoubleVector.fromArray(D, x, b + 10 * stride));
+                    r11 = r11.add(DoubleVector.fromArray(D, x, b + 11 * stride));
+                    r12 = r12.add(DoubleVector.fromArray(D, x, b + 12 * stride));
+                    r13 = r13.add(DoubleVector.fromArray(D, x, b + 13 * stride));
+                    r14 = r14.add(DoubleVector.fromArray(D, x, b + 14 * stride));
+                    r15 = r15.add(DoubleVector.fromArray(D, x, b + 15 * stride));
+                }
+                DoubleVector u0 = r0.add(r4).add(r8.add(r12));
+                DoubleVector u1 = r1.add(r5).add(r9.add(r13));
+                DoubleVector u2 = r2.add(r6).add(r10.add(r14));
+                DoubleVector u3 = r3.add(r7).add(r11.add(r15));
+                DoubleVector s = u0.add(u2).add(u1.add(u3));
+                for (; i < rows; i++) {
+                    s = s.add(DoubleVector.fromArray(D, x, o + i * stride));
+                }
+                s.intoArray(dst, dOff + j);
+            }
+        }
+        for (; j < cols; j++) {
+            dst[dOff + j] = ScalarKernels.sumColumnScalar(x, off + j, stride, rows);
+        }
+    }
+
+    /**
      * Lane-wise max (min) with NaN propagation; when the result is NaN or zero (where the sign of
      * a tie between 0.0 and -0.0 depends on the order) the scalar scan decides, so the result is
      * the same as the scalar provider's.
