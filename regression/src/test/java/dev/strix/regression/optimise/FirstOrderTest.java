@@ -110,7 +110,7 @@ class FirstOrderTest {
             OptimResult r = adam.schedule(Schedule.inverseTime(0.05, 1e-3)).gradientTolerance(1e-7)
                     .maxIterations(50_000).minimise(meanLogistic(x, y), new double[4]);
             assertEquals(StopReason.GRADIENT_TOLERANCE, r.reason(), r.toString());
-            // the mean loss's Hessian has smallest eigenvalue ~0.04 here: |b - b*| <= 1e-7 / 0.04
+            // the mean loss's Hessian has smallest eigenvalue ~0.025 here: |b - b*| <= 1e-7 / 0.025
             OptimGoldens.close("Adam vs IRLS", irls, r.x(), 0, 1e-5);
         }
     }
