@@ -54,4 +54,15 @@ public final class Regression {
         }
         return new LinearFit("OLS", "y", names, false, hi, lo, ys, null);
     }
+
+    /**
+     * Owl's {@code Regression.D.exponential}: least squares {@code y = a exp(-lambda x) + c}, the
+     * parameters in the order {@code a, lambda, c} (Owl returns {@code (a, l, b)}; a negative lambda
+     * is growth). Unlike Owl, whose start is random, the start is the best point of a profile grid
+     * over lambda (the model is linear in a and c), then Levenberg-Marquardt ({@link Nls}) with the
+     * analytic Jacobian; check {@link NlsFit#converged()}.
+     */
+    public static NlsFit exponential(NdArray x, NdArray y) {
+        return Exponential.fit(x, y);
+    }
 }
