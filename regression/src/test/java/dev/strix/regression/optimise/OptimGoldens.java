@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Reads golden/optim_goldens.json, written by golden/make_optim_goldens.py (SciPy, scikit-learn, statsmodels). */
+/** Reads golden/optim_goldens.json, written by regression/oracle/optim_goldens.py (SciPy, scikit-learn, statsmodels). */
 public final class OptimGoldens {
     private static JsonNode root;
 

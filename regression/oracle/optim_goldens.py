@@ -1,11 +1,11 @@
 """Generates the SciPy / scikit-learn / statsmodels goldens for the optimisers, the linear SVM and
 exponential regression (strix-regression's optimise tests, LinearSvmTest, ExponentialTest).
 
-Run from this folder with Debian's python (NumPy 1.24, SciPy 1.10, scikit-learn 1.2.1, statsmodels 0.13):
-    /usr/bin/python3 make_optim_goldens.py
-Deterministic: fixed seeds. Writes optim_goldens.json. The build never runs this.
+Run with Debian's python (NumPy 1.24, SciPy 1.10, scikit-learn 1.2.1, statsmodels 0.13):
+    /usr/bin/python3 regression/oracle/optim_goldens.py
+Deterministic: fixed seeds. Writes src/test/resources/golden/optim_goldens.json. The build never runs this.
 """
-import json, warnings
+import json, os, warnings
 import numpy as np
 import scipy, sklearn, statsmodels
 from scipy.optimize import minimize, curve_fit, rosen, rosen_der
@@ -127,7 +127,8 @@ for name, xs, p, sd in [("decay", np.linspace(0, 4, 50), (2.5, 1.3, 0.7), 0.03),
                  "params": list(map(float, popt)), "bse": list(map(float, np.sqrt(np.diag(pcov)))), "rss": rss})
 out["exponential"] = exps
 
-with open("optim_goldens.json", "w") as fh:
+HERE = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(HERE, "..", "src", "test", "resources", "golden", "optim_goldens.json"), "w") as fh:
     json.dump(out, fh, indent=1)
 for f in funcs:
     print(f["name"], f["f_star"], f["scipy_grad_norm"], f["scipy_nit"], f["scipy_message"])
