@@ -124,8 +124,33 @@ public final class Nd4jBackend implements LinalgBackend {
         }
     }
 
-    /** Public for {@link java.util.ServiceLoader}. */
+    /** System property: matrices whose larger dimension is below this stay on Strix's kernels (default 64). */
+    public static final String MIN_SIZE_PROPERTY = "strix.nd4j.minSize";
+
+    /** System property: "true" routes large {@code Linalg.matmul} calls to ND4J's GEMM (default false). */
+    public static final String GEMM_PROPERTY = "strix.nd4j.gemm";
+
+    private final int minSize;
+    private final boolean gemm;
+
+    /**
+     * Reads {@value #MIN_SIZE_PROPERTY} and {@value #GEMM_PROPERTY}. Below 64 the hand-off to the
+     * native thread and the copies cost more than LAPACK saves (an 8 x 8 solve: 2 us on Strix,
+     * 0.1-0.5 ms here); ND4J's GEMM with its three copies was not faster than Strix's in the
+     * measurements of docs/linalg.md, so products stay on Strix unless asked for.
+     */
     public Nd4jBackend() {
+        this(Integer.getInteger(MIN_SIZE_PROPERTY, 64), Boolean.getBoolean(GEMM_PROPERTY));
+    }
+
+    Nd4jBackend(int minSize, boolean gemm) {
+        this.minSize = minSize;
+        this.gemm = gemm;
+    }
+
+    /** True when an (m, n) problem is left to Strix: empty, or smaller than minSize. */
+    private boolean declines(int m, int n) {
+        return m == 0 || n == 0 || Math.max(m, n) < minSize;
     }
 
     @Override
@@ -252,7 +277,8 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public NdArray matmul(NdArray a, NdArray b) {
         int m = a.shape(0), k = a.shape(1), n = b.shape(1);
-        if (k != b.shape(0) || a.dtype() != b.dtype() || !a.dtype().isFloating() || (long) m * n * k < GEMM_MIN_FLOPS) {
+        if (!gemm || k != b.shape(0) || a.dtype() != b.dtype() || !a.dtype().isFloating()
+                || (long) m * n * k < GEMM_MIN_FLOPS) {
             return null;   // errors, mixed or integer types and small products: Strix's matmul
         }
         DataType dt = a.dtype() == DType.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE;
@@ -292,7 +318,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public Lu lu(NdArray a) {
         int m = a.shape(0), n = a.shape(1), k = Math.min(m, n);
-        if (k == 0) {
+        if (declines(m, n)) {
             return null;
         }
         double[] d = colMajor(a);
@@ -325,7 +351,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public NdArray solve(NdArray a, NdArray b) {
         int n = a.shape(0);
-        if (n == 0) {
+        if (declines(n, n)) {
             return null;
         }
         int k = b.ndim() == 1 ? 1 : b.shape(1);
@@ -346,7 +372,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public NdArray inv(NdArray a) {
         int n = a.shape(0);
-        if (n == 0) {
+        if (declines(n, n)) {
             return null;
         }
         double[] d = colMajor(a);
@@ -367,7 +393,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public SlogDet slogdet(NdArray a) {
         int n = a.shape(0);
-        if (n == 0) {
+        if (declines(n, n)) {
             return null;
         }
         double[] d = colMajor(a);
@@ -427,7 +453,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public NdArray cholesky(NdArray a, boolean upper) {
         int n = a.shape(0);
-        if (n == 0) {
+        if (declines(n, n)) {
             return null;
         }
         double[] d = a.toDoubleArray();
@@ -451,7 +477,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public NdArray solveSpd(NdArray a, NdArray b) {
         int n = a.shape(0);
-        if (n == 0) {
+        if (declines(n, n)) {
             return null;
         }
         double[] d = a.toDoubleArray();
@@ -477,7 +503,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public Qr qr(NdArray a, boolean complete) {
         int m = a.shape(0), n = a.shape(1), k = Math.min(m, n);
-        if (k == 0) {
+        if (declines(m, n)) {
             return null;
         }
         double[] d = colMajor(a);
@@ -507,7 +533,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public Svd svd(NdArray a, boolean fullMatrices) {
         int m = a.shape(0), n = a.shape(1), k = Math.min(m, n);
-        if (k == 0) {
+        if (declines(m, n)) {
             return null;
         }
         double[] d = colMajor(a);
@@ -529,7 +555,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public double[] singularValues(String op, NdArray a) {
         int m = a.shape(0), n = a.shape(1), k = Math.min(m, n);
-        if (k == 0) {
+        if (declines(m, n)) {
             return null;
         }
         double[] d = colMajor(a);
@@ -564,7 +590,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public Eigh eigh(NdArray a) {
         int n = a.shape(0);
-        if (n == 0) {
+        if (declines(n, n)) {
             return null;
         }
         double[] w = new double[n];
@@ -576,7 +602,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public NdArray eigvalsh(NdArray a) {
         int n = a.shape(0);
-        if (n == 0) {
+        if (declines(n, n)) {
             return null;
         }
         double[] w = new double[n];
@@ -589,7 +615,7 @@ public final class Nd4jBackend implements LinalgBackend {
     @Override
     public Lstsq lstsq(NdArray a, NdArray b, double rcond) {
         int m = a.shape(0), n = a.shape(1);
-        if (m == 0 || n == 0) {
+        if (declines(m, n)) {
             return null;
         }
         boolean vector = b.ndim() == 1;

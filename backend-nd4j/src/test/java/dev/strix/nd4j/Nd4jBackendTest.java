@@ -74,6 +74,18 @@ class Nd4jBackendTest {
     }
 
     @Test
+    void byDefaultSmallMatricesAndProductsStayOnStrix() {
+        assertEquals("0", System.getProperty(Nd4jBackend.MIN_SIZE_PROPERTY), "the suite sends every size to LAPACK");
+        Nd4jBackend defaults = new Nd4jBackend(64, false);
+        NdArray small = random(17, 63, 63).add(Nd.eye(63).mul(10));
+        assertNull(defaults.inv(small));
+        assertNull(defaults.lu(random(18, 63, 10)));
+        assertNotNull(defaults.inv(random(19, 64, 64).add(Nd.eye(64).mul(10))));
+        assertNotNull(defaults.lstsq(random(20, 200, 3), random(21, 200, 1).reshape(200), 1e-15), "tall: 200 >= 64");
+        assertNull(defaults.matmul(random(22, 200, 200), random(23, 200, 200)));
+    }
+
+    @Test
     void resultsMatchStrixsOwnKernels() {
         // Strix's kernels (EJML and its own LU/Cholesky/QR) are an independent implementation.
         NdArray a = random(7, 40, 40).add(Nd.eye(40).mul(3));
