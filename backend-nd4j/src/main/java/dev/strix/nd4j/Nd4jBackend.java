@@ -135,8 +135,8 @@ public final class Nd4jBackend implements LinalgBackend {
 
     /**
      * Reads {@value #MIN_SIZE_PROPERTY} and {@value #GEMM_PROPERTY}. Below 64 the hand-off to the
-     * native thread and the copies cost more than LAPACK saves (an 8 x 8 solve: 2 us on Strix,
-     * 0.1-0.5 ms here); ND4J's GEMM with its three copies was not faster than Strix's in the
+     * native thread and the copies cost more than LAPACK saves (an 8 x 8 solve: 2-7 us on Strix,
+     * 37-460 us here on the loaded project machine); ND4J's GEMM with its three copies was not faster than Strix's in the
      * measurements of docs/linalg.md, so products stay on Strix unless asked for.
      */
     public Nd4jBackend() {
