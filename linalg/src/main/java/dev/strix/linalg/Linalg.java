@@ -4,10 +4,12 @@ import static dev.strix.linalg.internal.Dense.require2d;
 import static dev.strix.linalg.internal.Dense.requireSquare;
 import static dev.strix.linalg.internal.Dense.resultType;
 
+import dev.strix.linalg.internal.Backends;
 import dev.strix.linalg.internal.Dense;
 import dev.strix.linalg.internal.Kernels;
 import dev.strix.linalg.internal.MatFun;
 import dev.strix.linalg.internal.RealSchur;
+import dev.strix.linalg.spi.LinalgBackend;
 import dev.strix.ndarray.DType;
 import dev.strix.ndarray.Index;
 import dev.strix.ndarray.Nd;
@@ -43,6 +45,31 @@ public final class Linalg {
     }
 
     private static final double EPS = Math.ulp(1.0);
+
+    /**
+     * The selected backend, or null for Strix's own kernels (the default). Each hooked function
+     * reads it once; volatile so that {@link #useBackend} is seen by every thread.
+     */
+    private static volatile LinalgBackend backend = Backends.fromSystemProperty();
+
+    /**
+     * Selects the kernels behind the decompositions, solvers and {@link #matmul}: {@code "strix"}
+     * (Strix's own, the default) or the name of a {@link LinalgBackend} on the class path, such as
+     * {@code "nd4j"} (artifact {@code strix-backend-nd4j}). The system property
+     * {@code strix.linalg.backend} does the same at start-up. The choice is logged once.
+     *
+     * @throws dev.strix.linalg.spi.BackendUnavailableException naming the backend and the cause
+     *     when no provider has that name or it fails to initialise (no silent fallback)
+     */
+    public static void useBackend(String name) {
+        backend = Backends.select(name, "Linalg.useBackend");
+    }
+
+    /** The name of the active backend: {@code "strix"} or a provider's {@link LinalgBackend#name()}. */
+    public static String backendName() {
+        LinalgBackend be = backend;
+        return be == null ? Backends.STRIX : be.name();
+    }
 
     static String sh(NdArray a) {
         return ShapeMismatchException.shapeString(a.shape());
@@ -90,6 +117,13 @@ public final class Linalg {
 
     /** Matrix product with NumPy's {@code matmul} rules (batch axes broadcast); {@code a @ b}. */
     public static NdArray matmul(NdArray a, NdArray b) {
+        LinalgBackend be = backend;
+        if (be != null && a.ndim() == 2 && b.ndim() == 2) {
+            NdArray r = be.matmul(a, b);
+            if (r != null) {
+                return r;
+            }
+        }
         return a.matmul(b);
     }
 
@@ -264,6 +298,13 @@ public final class Linalg {
     /** LU with partial pivoting of an (m, n) matrix (SciPy's {@code lu}); never fails on singular input. */
     public static Lu lu(NdArray a) {
         require2d("lu", a);
+        LinalgBackend be = backend;
+        if (be != null) {
+            Lu r = be.lu(a);
+            if (r != null) {
+                return r;
+            }
+        }
         int m = a.shape(0), n = a.shape(1), k = Math.min(m, n);
         DType t = resultType(a);
         double[] d = a.toDoubleArray();
@@ -295,6 +336,13 @@ public final class Linalg {
      */
     public static Qr qr(NdArray a, boolean complete) {
         require2d("qr", a);
+        LinalgBackend be = backend;
+        if (be != null) {
+            Qr r = be.qr(a, complete);
+            if (r != null) {
+                return r;
+            }
+        }
         int m = a.shape(0), n = a.shape(1), k = Math.min(m, n);
         DType t = resultType(a);
         if (m == 0 || n == 0) {
@@ -343,6 +391,13 @@ public final class Linalg {
         if (a.ndim() > 2) {
             return mapMatrices(a, m -> cholesky(m, upper));
         }
+        LinalgBackend be = backend;
+        if (be != null) {
+            NdArray r = be.cholesky(a, upper);
+            if (r != null) {
+                return r;
+            }
+        }
         int n = a.shape(0);
         double[] d = a.toDoubleArray();
         double[] bad = new double[1];
@@ -362,6 +417,13 @@ public final class Linalg {
     /** SVD, full (U (m, m), Vt (n, n)) when {@code fullMatrices}, else thin. Singular values descending. */
     public static Svd svd(NdArray a, boolean fullMatrices) {
         require2d("svd", a);
+        LinalgBackend be = backend;
+        if (be != null) {
+            Svd r = be.svd(a, fullMatrices);
+            if (r != null) {
+                return r;
+            }
+        }
         int m = a.shape(0), n = a.shape(1), k = Math.min(m, n);
         DType t = resultType(a);
         if (k == 0) {
@@ -394,6 +456,13 @@ public final class Linalg {
     }
 
     static double[] singularValues(NdArray a) {
+        LinalgBackend be = backend;
+        if (be != null) {
+            double[] r = be.singularValues("svd", a);
+            if (r != null) {
+                return r;
+            }
+        }
         int m = a.shape(0), n = a.shape(1);
         if (m == 0 || n == 0) {
             return new double[0];
@@ -419,6 +488,13 @@ public final class Linalg {
     public static Eigh eigh(NdArray a) {
         requireSquare("eigh", a);
         require2d("eigh", a);
+        LinalgBackend be = backend;
+        if (be != null) {
+            Eigh r = be.eigh(a);
+            if (r != null) {
+                return r;
+            }
+        }
         int n = a.shape(0);
         DType t = resultType(a);
         if (n == 0) {
@@ -454,6 +530,13 @@ public final class Linalg {
         requireSquare("eigvalsh", a);
         if (a.ndim() > 2) {
             return mapMatrices(a, Linalg::eigvalsh);
+        }
+        LinalgBackend be = backend;
+        if (be != null) {
+            NdArray r = be.eigvalsh(a);
+            if (r != null) {
+                return r;
+            }
         }
         int n = a.shape(0);
         DType t = resultType(a);
@@ -623,6 +706,13 @@ public final class Linalg {
         }
         DType t = DType.promote(resultType(a), resultType(b));
         if (a.ndim() == 2 && (vector || b.ndim() == 2)) {
+            LinalgBackend be = backend;
+            if (be != null) {
+                NdArray r = be.solve(a, b);
+                if (r != null) {
+                    return r;
+                }
+            }
             int k = vector ? 1 : b.shape(1);
             double[] x = b.toDoubleArray();
             luSolve("solve", a, a.toDoubleArray(), n, x, k);
@@ -678,6 +768,13 @@ public final class Linalg {
         requireSquare("solveSpd", a);
         int n = a.shape(0);
         requireRhs("solveSpd", a, b);
+        LinalgBackend be = backend;
+        if (be != null) {
+            NdArray r = be.solveSpd(a, b);
+            if (r != null) {
+                return r;
+            }
+        }
         double[] l = a.toDoubleArray();
         double[] bad = new double[1];
         int fail = Kernels.cholesky(l, n, bad);
@@ -779,6 +876,13 @@ public final class Linalg {
         if (a.ndim() > 2) {
             return mapMatrices(a, Linalg::inv);
         }
+        LinalgBackend be = backend;
+        if (be != null) {
+            NdArray r = be.inv(a);
+            if (r != null) {
+                return r;
+            }
+        }
         int n = a.shape(0);
         double[] x = Nd.eye(n).toDoubleArray();
         luSolve("inv", a, a.toDoubleArray(), n, x, n);
@@ -815,6 +919,13 @@ public final class Linalg {
                 return Nd.stack(0, s.sign(), s.logAbsDet());
             });
             return new SlogDet(both.get("..., 0"), both.get("..., 1"));
+        }
+        LinalgBackend be = backend;
+        if (be != null) {
+            SlogDet r = be.slogdet(a);
+            if (r != null) {
+                return r;
+            }
         }
         int n = a.shape(0);
         double[] d = a.toDoubleArray();
@@ -881,6 +992,13 @@ public final class Linalg {
         boolean vec = b.ndim() == 1;
         int k = vec ? 1 : b.shape(1);
         double rc = rcond < 0 ? EPS * Math.max(m, n) : rcond;
+        LinalgBackend be = backend;
+        if (be != null) {
+            Lstsq r = be.lstsq(a, b, rc);
+            if (r != null) {
+                return r;
+            }
+        }
         NdArray bm = vec ? b.reshape(m, 1) : b;
         if (m == 0 || n == 0) {
             NdArray x = Nd.zeros(t, n, k);
