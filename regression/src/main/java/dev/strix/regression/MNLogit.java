@@ -63,7 +63,7 @@ public final class MNLogit {
                 labels.add(v);
             }
         }
-        return new Spec(d.x(), labels).names(d.names()).intercept(false).yName(d.yName()).fit();
+        return new Spec(d.x(), labels).names(d.names()).intercept(false).yName(d.yName()).fit().withDesign(d.info());
     }
 
     /** A model to configure. */
