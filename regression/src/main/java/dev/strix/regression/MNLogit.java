@@ -102,6 +102,11 @@ public final class MNLogit {
             return this;
         }
 
+        /** The columns' names, as {@link Ols.Spec#names(String...)}. */
+        public Spec names(String... names) {
+            return names(List.of(names));
+        }
+
         public Spec yName(String name) {
             this.yName = name;
             return this;
