@@ -4,7 +4,8 @@ on the diabetes, wine and iris datasets (copies in src/test/resources).
 
 Run with Debian's python (numpy/scipy/statsmodels/patsy from python3-statsmodels):
     /usr/bin/python3 regression/oracle/models_goldens.py
-Writes src/test/resources/golden/models_goldens.json and formula_data.csv. Deterministic (fixed
+Writes src/test/resources/golden/models_goldens.json, formula_data.csv and the new-row tables
+formula_new.csv and diabetes_new.csv. Deterministic (fixed
 seeds). The build never runs this; regenerate only on purpose and review the diff.
 """
 import json, os, warnings
@@ -180,10 +181,59 @@ ffit("logit", "yb ~ x + z + C(h)", fd, "formula_data")
 ffit("poisson", "yc ~ x + C(g)", fd, "formula_data")
 ffit("mnlogit", "k3 ~ x + z", fd, "formula_data")
 
+# ---- formula fits predicting on new tables ------------------------------------------------------------
+# New rows in their own tables, written beside the goldens: the columns in another order, no response,
+# and (for the generated data) only some of the levels, so that the design must take the fitted
+# data's levels and column order rather than the new table's.
+rng2 = np.random.default_rng(7)
+m = 9
+fnew = pd.DataFrame({
+    "h": rng2.choice(["hi", "lo"], size=m),
+    "z": np.round(rng2.uniform(-2, 2, size=m), 3),
+    "k": rng2.choice([2, 3], size=m),
+    "g": rng2.choice(["c", "a"], size=m),
+    "x": np.round(rng2.normal(size=m), 3),
+    "w": np.round(rng2.uniform(0.5, 5, size=m), 3),
+})
+fnew.to_csv(os.path.join(RES, "golden", "formula_new.csv"), index=False)
+fnew = pd.read_csv(os.path.join(RES, "golden", "formula_new.csv"))
+dnew = diab.iloc[[3, 17, 58, 101, 200, 333, 441]].drop(columns=["progression"])
+dnew = dnew.assign(bmi=dnew.bmi + 1.5, bp=dnew.bp - 4.0)[["s6", "bp", "sex", "bmi", "age", "s1", "s5"]]
+dnew.to_csv(os.path.join(RES, "golden", "diabetes_new.csv"), index=False)
+dnew = pd.read_csv(os.path.join(RES, "golden", "diabetes_new.csv"))
+
+fpreds = []
+def fpred(kind, f, data, dataset, new, newname):
+    if kind == "ols":
+        r = smf.ols(f, data).fit()
+    elif kind == "logit":
+        r = smf.logit(f, data).fit(method="newton", tol=1e-12, maxiter=100, disp=0)
+    elif kind == "poisson":
+        r = smf.glm(f, data, family=sm.families.Poisson()).fit(tol=1e-12, maxiter=100)
+    else:
+        r = smf.mnlogit(f, data).fit(method="newton", tol=1e-12, maxiter=100, disp=0)
+    case = {"kind": kind, "formula": f, "dataset": dataset, "new": newname, "names": list(r.model.exog_names),
+            "predict": arr(r.predict(new))}
+    if kind == "ols":
+        for alpha in (0.05, 0.1):
+            sf = r.get_prediction(new).summary_frame(alpha=alpha)
+            case["frame_%g" % alpha] = {c: arr(sf[c]) for c in sf.columns}
+    fpreds.append(case)
+
+fpred("ols", "progression ~ bmi + C(sex) + I(bmi**2)", diab, "diabetes", dnew, "diabetes_new")
+fpred("ols", "progression ~ bmi * bp + np.log(s1) + C(sex) + I(age ** 2)", diab, "diabetes", dnew, "diabetes_new")
+fpred("ols", "y ~ x + C(g) + C(h):z", fd, "formula_data", fnew, "formula_new")
+fpred("ols", "y ~ C(k) + x + np.log(w)", fd, "formula_data", fnew, "formula_new")
+fpred("logit", "yb ~ x + z + C(h)", fd, "formula_data", fnew, "formula_new")
+fpred("poisson", "yc ~ x + C(g)", fd, "formula_data", fnew, "formula_new")
+fpred("mnlogit", "k3 ~ x + z", fd, "formula_data", fnew, "formula_new")
+fpred("mnlogit", "k3 ~ x + C(g)", fd, "formula_data", fnew, "formula_new")
+
 out = {"versions": {"numpy": np.__version__, "statsmodels": statsmodels.__version__, "patsy": patsy.__version__,
                     "pandas": pd.__version__},
        "mnlogit": mn, "iris_sepal_separated": iris_separated, "glm_summaries": glms, "hc": hc,
-       "designs": designs, "formula_fits": ffits}
+       "designs": designs, "formula_fits": ffits,
+       "formula_predictions": fpreds}
 with open(os.path.join(RES, "golden", "models_goldens.json"), "w") as fh:
     json.dump(out, fh, indent=1, allow_nan=False)
-print("ok", len(mn), len(glms), len(hc), len(designs), len(ffits))
+print("ok", len(mn), len(glms), len(hc), len(designs), len(ffits), len(fpreds))

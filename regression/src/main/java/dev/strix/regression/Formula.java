@@ -108,7 +108,44 @@ public final class Formula {
      * @param names the design's column names, patsy's
      * @param x the design matrix (n, p)
      */
-    public record Design(String yName, NdArray y, List<String> yText, List<String> names, NdArray x) {}
+    public record Design(String yName, NdArray y, List<String> yText, NdArray x, DesignInfo info) {
+        /** The design's column names, patsy's. */
+        public List<String> names() {
+            return info.names();
+        }
+    }
+
+    /**
+     * What a design needs to be rebuilt on new rows, as patsy's {@code DesignInfo}: the formula, the
+     * column names in order, and the levels each categorical factor had in the data the design was
+     * built from. A model fitted from a formula keeps it, so that {@code predict(newTable)} codes
+     * the new rows as the fit's rows were coded.
+     *
+     * @param formula the formula
+     * @param names the design's column names, in order
+     * @param levels each categorical factor's levels (by the factor's name, e.g. {@code C(sex)}), in
+     *     coding order; the first is the reference of a treatment coding
+     */
+    public record DesignInfo(Formula formula, List<String> names, Map<String, List<String>> levels) {
+        public DesignInfo {
+            names = List.copyOf(names);
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            levels.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            levels = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        /**
+         * The design matrix of new rows with this design's terms, categorical levels and column
+         * order (patsy's {@code build_design_matrices([info], new_data)}); the response is not read,
+         * so the table need not have it.
+         *
+         * @throws IllegalArgumentException on a level not seen in the original data (naming it, the
+         *     factor and the row), a missing column, a missing or non-finite value
+         */
+        public NdArray x(CsvTable newData) {
+            return formula.build(newData, this).x();
+        }
+    }
 
     /**
      * Evaluates the formula on {@code table}.
@@ -117,14 +154,30 @@ public final class Formula {
      *     column in arithmetic, a missing or non-finite value (naming the row), or an empty design
      */
     public Design design(CsvTable table) {
+        return build(table, null);
+    }
+
+    /** The design on {@code table}; with {@code fitted}, the design of new rows coded as {@code fitted}'s (no response). */
+    private Design build(CsvTable table, DesignInfo fitted) {
         if (table == null) {
             throw new IllegalArgumentException("Formula '" + text + "': table is null");
         }
         int n = table.nrows();
         Map<String, Evaluated> cache = new HashMap<>();
+        if (fitted != null) {
+            for (Factor f : factors()) {
+                if (fitted.levels().containsKey(f.name)) {
+                    cache.put(f.name, recode(f, table, fitted.levels().get(f.name)));
+                } else { // numeric when fitted: numeric now (a text column here is an error)
+                    Evaluated e = new Evaluated();
+                    e.values = numeric(f, table);
+                    cache.put(f.name, e);
+                }
+            }
+        }
         NdArray y = null;
         List<String> yText = null;
-        if (lhs != null) {
+        if (lhs != null && fitted == null) {
             Evaluated e = evaluate(lhs, table, cache);
             if (e.values != null) {
                 y = NdArray.wrap(e.values, n);
@@ -171,6 +224,17 @@ public final class Formula {
         if (cols.isEmpty()) {
             throw new IllegalArgumentException("Formula '" + text + "': the design has no columns");
         }
+        if (fitted != null && !names.equals(fitted.names())) { // cannot happen unless the info was built by hand
+            throw new IllegalArgumentException("Formula '" + text + "': the new rows give the columns " + names
+                    + ", the fitted design has " + fitted.names());
+        }
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        for (Factor f : factors()) {
+            Evaluated e = cache.get(f.name);
+            if (e != null && e.isCategorical()) {
+                levels.put(f.name, e.levels);
+            }
+        }
         double[] flat = new double[n * cols.size()];
         for (int j = 0; j < cols.size(); j++) {
             double[] c = cols.get(j);
@@ -178,8 +242,57 @@ public final class Formula {
                 flat[i * cols.size() + j] = c[i];
             }
         }
-        return new Design(lhs == null ? null : lhs.name, y, yText, List.copyOf(names),
-                NdArray.wrap(flat, n, cols.size()));
+        return new Design(lhs == null ? null : lhs.name, y, yText, NdArray.wrap(flat, n, cols.size()),
+                new DesignInfo(this, names, levels));
+    }
+
+    /** The right side's factors, each once, in formula order. */
+    private List<Factor> factors() {
+        Map<String, Factor> out = new LinkedHashMap<>();
+        for (List<Factor> t : terms) {
+            for (Factor f : t) {
+                out.putIfAbsent(f.name, f);
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** A categorical factor on new rows, coded with the levels it had when the model was fitted. */
+    private Evaluated recode(Factor f, CsvTable table, List<String> levels) {
+        checkColumn(f.column, table);
+        int n = table.nrows();
+        Map<String, Integer> index = new HashMap<>();
+        for (int l = 0; l < levels.size(); l++) {
+            index.put(levels.get(l), l);
+        }
+        boolean numeric = table.isNumeric(f.column);
+        double[] v = numeric ? table.column(f.column).toDoubleArray() : null;
+        List<String> s = numeric ? null : table.textColumn(f.column);
+        Evaluated e = new Evaluated();
+        e.levels = levels;
+        e.codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            String label;
+            if (numeric) {
+                if (!Double.isFinite(v[i])) {
+                    throw missing(f.column, i, v[i]);
+                }
+                label = MNLogit.labelText(v[i]);
+            } else {
+                label = s.get(i);
+                if (label == null || label.isEmpty()) {
+                    throw new IllegalArgumentException("Formula '" + text + "': column '" + f.column
+                            + "' is missing at row " + i + "; drop or impute missing values first");
+                }
+            }
+            Integer code = index.get(label);
+            if (code == null) {
+                throw new IllegalArgumentException("Formula '" + text + "': " + f.name + " has the level '" + label
+                        + "' at row " + i + ", which the fitted data did not have; its levels are " + levels);
+            }
+            e.codes[i] = code;
+        }
+        return e;
     }
 
     /** patsy's pick_contrasts_for_term: which categorical factors are coded in full (true) or reduced (false). */
@@ -367,17 +480,21 @@ public final class Formula {
                 }
             }
         } else {
-            double[] v = f.expr.eval(this, table);
-            for (int i = 0; i < n; i++) {
-                if (!Double.isFinite(v[i])) {
-                    throw new IllegalArgumentException("Formula '" + text + "': " + f.name + " is " + v[i]
-                            + " at row " + i + "; drop or impute missing values, or change the transform");
-                }
-            }
-            e.values = v;
+            e.values = numeric(f, table);
         }
         cache.put(f.name, e);
         return e;
+    }
+
+    private double[] numeric(Factor f, CsvTable table) {
+        double[] v = f.expr.eval(this, table);
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException("Formula '" + text + "': " + f.name + " is " + v[i]
+                        + " at row " + i + "; drop or impute missing values, or change the transform");
+            }
+        }
+        return v;
     }
 
     private IllegalArgumentException missing(String column, int row, double v) {

@@ -63,14 +63,15 @@ public final class Glm {
         if (d.y() == null) {
             throw new IllegalArgumentException(op + ": formula '" + formula + "' needs a numeric response left of ~");
         }
-        return fit(family, d.x(), d.y(), d.names(), false, d.yName());
+        return fit(family, d.x(), d.y(), d.names(), false, d.yName(), d.info());
     }
 
     static GlmFit fit(String family, NdArray xa, NdArray ya, List<String> names, boolean intercept) {
-        return fit(family, xa, ya, names, intercept, "y");
+        return fit(family, xa, ya, names, intercept, "y", null);
     }
 
-    static GlmFit fit(String family, NdArray xa, NdArray ya, List<String> names, boolean intercept, String yName) {
+    static GlmFit fit(String family, NdArray xa, NdArray ya, List<String> names, boolean intercept, String yName,
+                      Formula.DesignInfo info) {
         boolean binom = family.equals("Binomial");
         String op = binom ? "Glm.logistic" : "Glm.poisson";
         double[][] m = Inputs.matrix(op, xa);
@@ -218,7 +219,7 @@ public final class Glm {
             kConst = constant ? 1 : 0;
         }
         return new GlmFit(family, List.copyOf(cols), NdArray.wrap(s.beta(), p), NdArray.wrap(bse, p), dev,
-                nullDev, llf, pearson, n, s.rank(), it, converged, List.copyOf(warn), yName, llnull, kConst, close);
+                nullDev, llf, pearson, n, s.rank(), it, converged, List.copyOf(warn), yName, llnull, kConst, close, info);
     }
 
     static double deviance(boolean binom, double[] y, double[] mu) {

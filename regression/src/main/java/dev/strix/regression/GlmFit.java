@@ -1,6 +1,8 @@
 package dev.strix.regression;
 
 import dev.strix.ndarray.NdArray;
+import dev.strix.ndarray.io.CsvTable;
+import dev.strix.regression.internal.Inputs;
 import dev.strix.regression.internal.PyFormat;
 import dev.strix.stats.Distributions;
 import java.time.ZonedDateTime;
@@ -13,12 +15,58 @@ import java.util.Locale;
  * statsmodels' {@code GLMResults}, deviance, log-likelihood, AIC and the convergence report.
  * {@code llnull} is the log-likelihood of the intercept-only model, {@code kConstant} 1 when the
  * design has a constant column, {@code predClose} the number of observations with
- * {@code |y - mu| < 1e-4} (statsmodels' quasi-separation diagnostic for binary models).
+ * {@code |y - mu| < 1e-4} (statsmodels' quasi-separation diagnostic for binary models);
+ * {@code designInfo} is how a formula fit built its design (null for a fit on a matrix).
  */
 public record GlmFit(String family, List<String> names, NdArray params, NdArray bse, double deviance,
                      double nullDeviance, double llf, double pearsonChi2, int nobs, int rank,
                      int iterations, boolean converged, List<String> warnings, String yName, double llnull,
-                     int kConstant, int predClose) {
+                     int kConstant, int predClose, Formula.DesignInfo designInfo) {
+
+    /**
+     * The mean response at new rows (the probability for logistic regression, the expected count
+     * for Poisson), as statsmodels' {@code results.predict(X)}. A fit on a matrix takes the columns
+     * of the X given to it (the constant is added here); a formula fit takes its full design, or
+     * use {@link #predict(CsvTable)}.
+     */
+    public NdArray predict(NdArray xNew) {
+        boolean added = designInfo == null; // the matrix fits always add the constant
+        int p = names.size();
+        int expected = added ? p - 1 : p;
+        NdArray x2 = xNew.ndim() == 1 ? xNew.reshape(1, xNew.size()) : xNew;
+        double[][] xn = Inputs.matrix("predict", x2);
+        if (xn[0].length != expected) {
+            throw new IllegalArgumentException("predict: expected " + expected + " columns "
+                    + names.subList(added ? 1 : 0, p) + ", got " + xn[0].length);
+        }
+        double[] b = params.toDoubleArray();
+        double[] mu = new double[xn.length];
+        for (int i = 0; i < xn.length; i++) {
+            double eta = added ? b[0] : 0;
+            for (int j = 0; j < expected; j++) {
+                eta += xn[i][j] * b[j + (added ? 1 : 0)];
+            }
+            mu[i] = family.equals("Binomial") ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta);
+        }
+        return NdArray.wrap(mu, mu.length);
+    }
+
+    /**
+     * The mean response at new rows of a table, for a fit made from a formula: the design is
+     * rebuilt from {@code newData} with the fit's terms, categorical levels and column order, as
+     * statsmodels' {@code results.predict(new_df)}.
+     *
+     * @throws IllegalStateException if the fit was not made from a formula
+     * @throws IllegalArgumentException on a categorical level the fitted data did not have (naming
+     *     it), a missing column or value
+     */
+    public NdArray predict(CsvTable newData) {
+        if (designInfo == null) {
+            throw new IllegalStateException("predict(CsvTable): this fit was made from a matrix, not a formula; "
+                    + "pass the new rows as a matrix with the columns " + names.subList(1, names.size()));
+        }
+        return predict(designInfo.x(newData));
+    }
 
     public NdArray zvalues() {
         double[] b = params.toDoubleArray();

@@ -2,6 +2,7 @@ package dev.strix.regression;
 
 import dev.strix.linalg.Linalg;
 import dev.strix.ndarray.NdArray;
+import dev.strix.ndarray.io.CsvTable;
 import dev.strix.regression.internal.DoubleDouble;
 import dev.strix.regression.internal.Inputs;
 import dev.strix.regression.internal.LsqSolver;
@@ -50,6 +51,7 @@ public final class LinearFit {
     private final CovType covType;
     private final int constIndex; // the constant column, -1 if none
     private final double[][] robustCov; // null when nonrobust
+    private Formula.DesignInfo designInfo; // set once by a formula fit, before the fit is returned
 
     LinearFit(String model, String yName, List<String> names, boolean interceptAdded, double[][] x,
               double[] y, double[] weights) {
@@ -203,6 +205,17 @@ public final class LinearFit {
         this.covType = type;
         this.constIndex = f.constIndex;
         this.robustCov = type == CovType.NONROBUST ? null : sandwich(type);
+        this.designInfo = f.designInfo;
+    }
+
+    LinearFit withDesign(Formula.DesignInfo info) {
+        this.designInfo = info;
+        return this;
+    }
+
+    /** How a formula fit built its design (to rebuild it on new rows); null for a fit on a matrix. */
+    public Formula.DesignInfo designInfo() {
+        return designInfo;
     }
 
     /**
@@ -613,6 +626,37 @@ public final class LinearFit {
             ohi[i] = mean[i] + q * so;
         }
         return new Prediction(Nd1(mean), Nd1(se), Nd1(lo), Nd1(hi), Nd1(olo), Nd1(ohi), alpha);
+    }
+
+    /**
+     * Point predictions at new rows of a table, for a fit made from a formula: the design is
+     * rebuilt from {@code newData} with the fit's terms, categorical levels and column order, as
+     * statsmodels' {@code results.predict(new_df)}.
+     *
+     * @throws IllegalStateException if the fit was not made from a formula
+     * @throws IllegalArgumentException on a categorical level the fitted data did not have (naming
+     *     it), a missing column or value
+     */
+    public NdArray predict(CsvTable newData) {
+        return predict(formulaDesign(newData));
+    }
+
+    /**
+     * Predictions with intervals at new rows of a table, for a fit made from a formula, as
+     * statsmodels' {@code results.get_prediction(new_df).summary_frame(alpha)}.
+     *
+     * @see #predict(CsvTable)
+     */
+    public Prediction predict(CsvTable newData, double alpha) {
+        return predict(formulaDesign(newData), alpha);
+    }
+
+    private NdArray formulaDesign(CsvTable newData) {
+        if (designInfo == null) {
+            throw new IllegalStateException("predict(CsvTable): this fit was made from a matrix, not a formula; "
+                    + "pass the new rows as a matrix with the columns " + names.subList(interceptAdded ? 1 : 0, p));
+        }
+        return designInfo.x(newData);
     }
 
     // ---- printing ----------------------------------------------------------------------------

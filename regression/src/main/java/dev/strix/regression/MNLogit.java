@@ -63,7 +63,7 @@ public final class MNLogit {
                 labels.add(v);
             }
         }
-        return new Spec(d.x(), labels).names(d.names()).intercept(false).yName(d.yName()).fit();
+        return new Spec(d.x(), labels).names(d.names()).intercept(false).yName(d.yName()).fit().withDesign(d.info());
     }
 
     /** A model to configure. */
@@ -100,6 +100,11 @@ public final class MNLogit {
         public Spec names(List<String> names) {
             this.names = names == null ? null : List.copyOf(names);
             return this;
+        }
+
+        /** The columns' names, as {@link Ols.Spec#names(String...)}. */
+        public Spec names(String... names) {
+            return names(List.of(names));
         }
 
         public Spec yName(String name) {

@@ -1,6 +1,7 @@
 package dev.strix.regression;
 
 import dev.strix.ndarray.NdArray;
+import dev.strix.ndarray.io.CsvTable;
 import dev.strix.regression.internal.Inputs;
 import dev.strix.regression.internal.PyFormat;
 import dev.strix.stats.Distributions;
@@ -29,6 +30,7 @@ public final class MNLogitFit {
     private final int iterations;
     private final boolean converged;
     private final List<String> warnings;
+    private Formula.DesignInfo designInfo; // set once by a formula fit, before the fit is returned
 
     MNLogitFit(String yName, List<String> names, List<Object> classes, boolean interceptAdded, double[] b,
                double[][] cov, double llf, double llnull, int nobs, int p, int kConstant, int iterations,
@@ -192,6 +194,42 @@ public final class MNLogitFit {
             System.arraycopy(prob[i], 0, flat, i * kk, kk);
         }
         return NdArray.wrap(flat, x.length, kk);
+    }
+
+    MNLogitFit withDesign(Formula.DesignInfo info) {
+        this.designInfo = info;
+        return this;
+    }
+
+    /** How a formula fit built its design (to rebuild it on new rows); null for a fit on a matrix. */
+    public Formula.DesignInfo designInfo() {
+        return designInfo;
+    }
+
+    /**
+     * Class probabilities at new rows of a table, for a fit made from a formula (statsmodels'
+     * {@code results.predict(new_df)}): the design is rebuilt with the fit's terms, categorical
+     * levels and column order.
+     *
+     * @throws IllegalStateException if the fit was not made from a formula
+     * @throws IllegalArgumentException on a categorical level the fitted data did not have (naming
+     *     it), a missing column or value
+     */
+    public NdArray predictProba(CsvTable newData) {
+        return predictProba(formulaDesign(newData));
+    }
+
+    /** The most probable class of each new row of a table, for a fit made from a formula. */
+    public List<Object> predict(CsvTable newData) {
+        return predict(formulaDesign(newData));
+    }
+
+    private NdArray formulaDesign(CsvTable newData) {
+        if (designInfo == null) {
+            throw new IllegalStateException("predict(CsvTable): this fit was made from a matrix, not a formula; "
+                    + "pass the new rows as a matrix with the columns " + names.subList(interceptAdded ? 1 : 0, p));
+        }
+        return designInfo.x(newData);
     }
 
     /** The most probable class of each new row. */

@@ -52,7 +52,8 @@ public final class Ols {
             throw new IllegalArgumentException((weights == null ? "Ols" : "Wls") + ".fit: formula '" + formula
                     + "' needs a numeric response left of ~");
         }
-        return model(d.x(), d.y()).names(d.names()).intercept(false).yName(d.yName()).weights(weights).fit();
+        return model(d.x(), d.y()).names(d.names()).intercept(false).yName(d.yName()).weights(weights).fit()
+                .withDesign(d.info());
     }
 
     /** A model to configure: names, intercept, weights, the response's name. */
