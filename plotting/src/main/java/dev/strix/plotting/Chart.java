@@ -692,6 +692,9 @@ public final class Chart implements Displayable {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** The data field that carries a layer's label into a Vega-Lite legend. */
+    private static final String LEGEND_FIELD = "series";
+
     /** The spec without "$schema", for embedding in a grid; null when some layer has no Vega-Lite form. */
     Map<String, Object> vegaLiteBody(double w, double h) {
         if (layers.isEmpty()) {
@@ -727,10 +730,15 @@ public final class Chart implements Displayable {
             axisEncoding(enc.get("y"), yl, logY, yLim);
             Object c = enc.get("color");
             if (c instanceof Map && ((Map<?, ?>) c).containsKey("datum")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> cm = (Map<String, Object>) c;
-                cm.put("scale", mapOf("domain", domain, "range", range));
-                cm.put("title", null);
+                // A labelled layer of one colour: the schema allows no scale on a datum, so the
+                // label becomes a constant field of the layer's rows, and every such layer shares
+                // one explicit nominal scale (the legend, in the chart's colours).
+                Object name = castMap(c).get("datum");
+                for (Object row : (List<?>) castMap(s.get("data")).get("values")) {
+                    castMap(row).put(LEGEND_FIELD, name);
+                }
+                enc.put("color", mapOf("field", LEGEND_FIELD, "type", "nominal",
+                        "scale", mapOf("domain", domain, "range", range), "title", null));
             }
             if (xLim != null || yLim != null) {
                 Object mark = s.get("mark");

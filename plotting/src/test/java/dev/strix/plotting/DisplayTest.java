@@ -38,7 +38,9 @@ class DisplayTest {
         assertEquals("T", vl.get("title").asText());
         JsonNode layer = vl.get("layer").get(0);
         assertEquals(10, layer.get("data").get("values").size());
-        assertEquals("y = 2x", layer.get("encoding").get("color").get("datum").asText());
+        assertEquals("series", layer.get("encoding").get("color").get("field").asText());
+        assertEquals("y = 2x", layer.get("data").get("values").get(0).get("series").asText());
+        assertEquals("y = 2x", layer.get("encoding").get("color").get("scale").get("domain").get(0).asText());
         assertEquals("#0072b2", layer.get("encoding").get("color").get("scale").get("range").get(0).asText());
         Map<String, Object> meta = c.mimeMetadata();
         assertEquals(300L, ((Map<?, ?>) meta.get(Displayable.PNG)).get("width"));
