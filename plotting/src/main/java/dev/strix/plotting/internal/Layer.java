@@ -97,6 +97,53 @@ public abstract class Layer {
         return colorBar;
     }
 
+    // ---- colour-scale options (heat maps, contours, scatter colorBy) ----------------------------
+
+    /** The values mapped to the ends of the colour scale (vmin, vmax), or null for the data's range. */
+    protected double[] colorRange;
+    /** The value at the white middle of the diverging palette, or NaN for viridis. */
+    protected double center = Double.NaN;
+
+    /** Whether the layer maps values to colours (so that colorRange and diverging apply). */
+    public boolean hasColorScale() {
+        return false;
+    }
+
+    public void colorRange(double lo, double hi) {
+        this.colorRange = new double[] {lo, hi};
+    }
+
+    public double[] colorRange() {
+        return colorRange == null ? null : colorRange.clone();
+    }
+
+    public void center(double c) {
+        this.center = c;
+    }
+
+    public double center() {
+        return center;
+    }
+
+    /**
+     * The layer's colour scale over data in [lo, hi]: the user's range if given; a diverging
+     * scale without a range spans the data symmetrically about the centre, so that equal
+     * distances from the centre get equally strong colours.
+     */
+    ColorScale scaleOver(double lo, double hi, double[] bands) {
+        double a = colorRange != null ? colorRange[0] : lo;
+        double b = colorRange != null ? colorRange[1] : hi;
+        if (!Double.isNaN(center) && colorRange == null) {
+            double half = Math.max(Math.abs(hi - center), Math.abs(center - lo));
+            if (!(half > 0)) {
+                half = 1;
+            }
+            a = center - half;
+            b = center + half;
+        }
+        return new ColorScale(a, b, bands, center);
+    }
+
     /** Vega-Lite layer specs with inline data, or null when Vega-Lite cannot express the layer. */
     public abstract List<Map<String, Object>> vegaLite(int colorIndex);
 
@@ -332,6 +379,7 @@ public abstract class Layer {
         }
 
         @Override public String kind() { return "scatter"; }
+        @Override public boolean hasColorScale() { return colorBy != null; }
 
         @Override
         public String describe() {
@@ -345,7 +393,7 @@ public abstract class Layer {
             ColorScale scale = null;
             if (colorBy != null) {
                 double[] r = range(colorBy);
-                scale = new ColorScale(r[0], r[1]);
+                scale = scaleOver(r[0], r[1], null);
                 colorBar = colorBar(scale, colorTitle);
             }
             double[] sr = sizeBy != null ? range(sizeBy) : null;
@@ -394,7 +442,8 @@ public abstract class Layer {
                 names.add("c");
                 cols.add(colorBy);
                 Map<String, Object> c = q("c");
-                c.put("scale", map("scheme", "viridis"));
+                double[] r = range(colorBy);
+                c.put("scale", scaleOver(r[0], r[1], null).vegaScale(colorRange != null));
                 c.put("title", colorTitle == null ? "value" : colorTitle);
                 enc.put("color", c);
             } else {
@@ -487,6 +536,10 @@ public abstract class Layer {
         private final double[] ys;
         private final boolean matrix;
         private final String valueTitle;
+        private String[] xNames;
+        private String[] yNames;
+        /** The cell text's format (String.format), or null for no cell text. */
+        private String annotate;
 
         /** A matrix heat map (row 0 at the top), or cells centred on xs/ys when given. */
         public Heatmap(double[][] z, double[] xs, double[] ys, String valueTitle) {
@@ -505,17 +558,66 @@ public abstract class Layer {
             return s;
         }
 
+        public int rows() { return z.length; }
+        public int columns() { return z[0].length; }
+        public void xNames(String[] names) { this.xNames = names; }
+        public void yNames(String[] names) { this.yNames = names; }
+        public void annotate(String format) { this.annotate = format; }
+
+        /**
+         * The default cell text: integers for a matrix of whole numbers (counts, a confusion
+         * matrix), else two decimals.
+         */
+        public String defaultFormat() {
+            for (double[] row : z) {
+                for (double v : row) {
+                    if (Double.isFinite(v) && (v != Math.rint(v) || Math.abs(v) >= 1e15)) {
+                        return "%.2f";
+                    }
+                }
+            }
+            return "%.0f";
+        }
+
         @Override public String kind() { return "heatmap"; }
         @Override public boolean inLegend() { return false; }
         @Override public boolean invertsY() { return matrix; }
+        @Override public boolean hasColorScale() { return true; }
 
         @Override
         public String describe() {
-            return "heat map (" + z.length + "x" + z[0].length + ")";
+            return "heat map (" + z.length + "x" + z[0].length + (annotate != null ? ", annotated" : "") + ")";
         }
 
         /** Set by a filled contour: its banded scale instead of a continuous one over the data. */
         ColorScale scale;
+
+        private ColorScale resolvedScale() {
+            if (scale != null) {
+                return scale;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] row : z) {
+                double[] r = range(row);
+                lo = Math.min(lo, r[0]);
+                hi = Math.max(hi, r[1]);
+            }
+            if (lo > hi) {
+                lo = 0;
+                hi = 1;
+            }
+            return scaleOver(lo, hi, null);
+        }
+
+        /** The cell text; a value that rounds to zero prints without a minus sign ("0.00", not "-0.00"). */
+        public String text(double v) {
+            String t = String.format(java.util.Locale.ROOT, annotate, v);
+            if (t.startsWith("-") && t.chars().noneMatch(ch -> ch >= '1' && ch <= '9')) {
+                return t.substring(1);
+            }
+            return t;
+        }
 
         /**
          * The cells as one image (an annotation behind the other layers) rather than one
@@ -527,20 +629,8 @@ public abstract class Layer {
         public int addTo(XYPlot plot, int index, int colorIndex) {
             int rows = z.length;
             int cols = z[0].length;
-            ColorScale cs = scale;
-            if (cs == null) {
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                for (double[] row : z) {
-                    double[] r = range(row);
-                    lo = Math.min(lo, r[0]);
-                    hi = Math.max(hi, r[1]);
-                }
-                if (lo > hi) {
-                    lo = 0;
-                    hi = 1;
-                }
-                cs = new ColorScale(lo, hi);
+            ColorScale cs = resolvedScale();
+            if (scale == null) {
                 colorBar = colorBar(cs, valueTitle != null ? valueTitle : label);
             }
             int k = (int) Math.max(1, Math.min(Math.ceil(400.0 / Math.max(rows, cols)),
@@ -574,13 +664,15 @@ public abstract class Layer {
             holder.setSeriesVisibleInLegend(0, false);
             holder.addAnnotation(new org.jfree.chart.annotations.XYDataImageAnnotation(img, x0, y0, w, h, true),
                     org.jfree.chart.ui.Layer.BACKGROUND);
+            if (annotate != null) {
+                holder.addAnnotation(new CellText(cs), org.jfree.chart.ui.Layer.FOREGROUND);
+            }
             plot.setDataset(index, xy(key("heatmap#" + index), new double[] {x0, x0 + w}, new double[] {y0, y0 + h}));
             plot.setRenderer(index, holder);
-            if (matrix && plot.getDomainAxis() instanceof NumberAxis && plot.getRangeAxis() instanceof NumberAxis) {
-                NumberAxis xa = (NumberAxis) plot.getDomainAxis();
-                NumberAxis ya = (NumberAxis) plot.getRangeAxis();
-                xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-                ya.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            if (matrix) {
+                // Ticks at the cell centres, labelled with the names or the indices, never overlapping.
+                plot.setDomainAxis(new CellAxis(plot.getDomainAxis().getLabel(), cols, xNames));
+                plot.setRangeAxis(new CellAxis(plot.getRangeAxis().getLabel(), rows, yNames));
             }
             plot.getDomainAxis().setRange(x0, x0 + w);
             plot.getRangeAxis().setRange(y0, y0 + h);
@@ -589,23 +681,112 @@ public abstract class Layer {
             return index + 1;
         }
 
+        /**
+         * The value of each cell printed in it, in a colour that contrasts with the cell's, at the
+         * tick-label size or smaller if the cells are small; not at all when even 6-point text
+         * would not fit (a large matrix), rather than text spilling over the neighbours.
+         */
+        private final class CellText extends org.jfree.chart.annotations.AbstractXYAnnotation {
+            private static final long serialVersionUID = 1L;
+            private final ColorScale cs;
+
+            CellText(ColorScale cs) {
+                this.cs = cs;
+            }
+
+            @Override
+            public void draw(java.awt.Graphics2D g2, XYPlot plot, java.awt.geom.Rectangle2D dataArea,
+                    org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
+                    int rendererIndex, org.jfree.chart.plot.PlotRenderingInfo info) {
+                org.jfree.chart.ui.RectangleEdge xe = org.jfree.chart.ui.RectangleEdge.BOTTOM;
+                org.jfree.chart.ui.RectangleEdge ye = org.jfree.chart.ui.RectangleEdge.LEFT;
+                double cw = Math.abs(domainAxis.lengthToJava2D(xs.length > 1 ? xs[1] - xs[0] : 1, dataArea, xe));
+                double ch = Math.abs(rangeAxis.lengthToJava2D(ys.length > 1 ? ys[1] - ys[0] : 1, dataArea, ye));
+                String widest = "";
+                for (double[] row : z) {
+                    for (double v : row) {
+                        if (Double.isFinite(v) && text(v).length() > widest.length()) {
+                            widest = text(v);
+                        }
+                    }
+                }
+                java.awt.Font font = null;
+                for (float size = Theme.TICK.getSize2D() + 1; size >= 6; size -= 0.5f) {
+                    java.awt.Font f = Theme.TICK.deriveFont(size);
+                    java.awt.FontMetrics fm = g2.getFontMetrics(f);
+                    if (fm.stringWidth(widest) <= 0.9 * cw && fm.getAscent() <= 0.8 * ch) {
+                        font = f;
+                        break;
+                    }
+                }
+                if (font == null) {
+                    return;
+                }
+                java.awt.Font old = g2.getFont();
+                g2.setFont(font);
+                java.awt.geom.Rectangle2D clip = dataArea;
+                for (int i = 0; i < z.length; i++) {
+                    for (int j = 0; j < z[0].length; j++) {
+                        double v = z[i][j];
+                        if (!Double.isFinite(v)) {
+                            continue;
+                        }
+                        double px = domainAxis.valueToJava2D(xs[j], dataArea, xe);
+                        double py = rangeAxis.valueToJava2D(ys[i], dataArea, ye);
+                        if (!clip.contains(px, py)) {
+                            continue;
+                        }
+                        g2.setPaint(ColorScale.textOn(cs.color(v)));
+                        org.jfree.chart.text.TextUtils.drawAlignedString(text(v), g2, (float) px, (float) py,
+                                org.jfree.chart.ui.TextAnchor.CENTER);
+                    }
+                }
+                g2.setFont(old);
+            }
+        }
+
         @Override
         public List<Map<String, Object>> vegaLite(int colorIndex) {
+            ColorScale cs = resolvedScale();
             List<Map<String, Object>> values = new ArrayList<>();
             for (int i = 0; i < z.length; i++) {
                 for (int j = 0; j < z[0].length; j++) {
-                    values.add(map("x", xs[j], "y", ys[i], "z", Double.isFinite(z[i][j]) ? z[i][j] : null));
+                    double v = z[i][j];
+                    Map<String, Object> row = map("x", matrix && xNames != null ? (Object) xNames[j] : xs[j],
+                            "y", matrix && yNames != null ? (Object) yNames[i] : ys[i],
+                            "z", Double.isFinite(v) ? v : null);
+                    if (annotate != null && Double.isFinite(v)) {
+                        row.put("text", text(v));
+                        row.put("textColor", Theme.hex(ColorScale.textOn(cs.color(v))));
+                    }
+                    values.add(row);
                 }
             }
             Map<String, Object> c = q("z");
-            c.put("scale", map("scheme", "viridis"));
+            c.put("scale", cs.vegaScale(colorRange != null));
             c.put("title", valueTitle != null ? valueTitle : label != null ? label : "value");
+            Map<String, Object> xa = map("field", "x", "type", "ordinal");
             Map<String, Object> ya = map("field", "y", "type", "ordinal");
-            if (!matrix) {
+            if (matrix) {
+                // Keep the matrix order (names are not sorted), row 0 at the top.
+                xa.put("sort", xNames != null ? List.of(xNames) : null);
+                ya.put("sort", yNames != null ? List.of(yNames) : null);
+                if (xNames != null) {
+                    xa.put("axis", map("labelAngle", -90));
+                }
+            } else {
                 ya.put("sort", "descending");
             }
-            return List.of(spec(values, "rect", map("x", map("field", "x", "type", "ordinal"), "y", ya,
-                    "color", c, "tooltip", List.of(q("x"), q("y"), q("z")))));
+            List<Map<String, Object>> out = new ArrayList<>();
+            out.add(spec(values, "rect", map("x", xa, "y", ya, "color", c,
+                    "tooltip", List.of(map("field", "x", "type", "ordinal"), map("field", "y", "type", "ordinal"),
+                            q("z")))));
+            if (annotate != null) {
+                out.add(spec(values, map("type", "text", "baseline", "middle"), map("x", xa, "y", ya,
+                        "text", map("field", "text", "type", "nominal"),
+                        "color", map("field", "textColor", "type", "nominal", "scale", null, "legend", null))));
+            }
+            return out;
         }
     }
 
@@ -630,6 +811,7 @@ public abstract class Layer {
         public void filled(boolean f) { this.filled = f; }
 
         @Override public String kind() { return "contour"; }
+        @Override public boolean hasColorScale() { return true; }
         @Override public boolean inLegend() { return false; }
 
         @Override
@@ -669,8 +851,8 @@ public abstract class Layer {
             }
             // Filled: bands over the data's range; lines: colours over the levels.
             ColorScale scale = filled
-                    ? new ColorScale(Math.min(zr[0], lv[0]), Math.max(zr[1], lv[lv.length - 1]), lv)
-                    : new ColorScale(lv[0], lv[lv.length - 1]);
+                    ? scaleOver(Math.min(zr[0], lv[0]), Math.max(zr[1], lv[lv.length - 1]), lv)
+                    : scaleOver(lv[0], lv[lv.length - 1], null);
             int next = index;
             if (filled) {
                 Heatmap fill = new Heatmap(z, xs, ys, null);
