@@ -408,6 +408,30 @@ public final class Chart implements Displayable {
         return this;
     }
 
+    /**
+     * Writes each level on its contour lines, as matplotlib's {@code clabel}: on the straightest
+     * stretch of every line long enough to hold it, turned along the line, with the line broken
+     * under the text; labels that would overlap or leave the plot are left out. Levels print as
+     * the shortest decimal (2.5, not 2.50).
+     */
+    public Chart levelLabels() {
+        last(Layer.Contour.class, "levelLabels").labelFormat("");
+        return this;
+    }
+
+    /** Inline level labels with a {@link String#format} pattern for one double, e.g. {@code "%.1f"}. */
+    public Chart levelLabels(String format) {
+        Layer.Contour c = last(Layer.Contour.class, "levelLabels");
+        try {
+            String.format(java.util.Locale.ROOT, format, 1.0);
+        } catch (java.util.IllegalFormatException | NullPointerException e) {
+            throw new IllegalArgumentException("levelLabels: \"" + format + "\" is not a format for one double"
+                    + " (like \"%.1f\"): " + e.getMessage());
+        }
+        c.labelFormat(format);
+        return this;
+    }
+
     /** Fills the bands between the contour levels of the last contour layer. */
     public Chart filled() {
         last(Layer.Contour.class, "filled").filled(true);

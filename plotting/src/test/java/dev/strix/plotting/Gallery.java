@@ -81,11 +81,11 @@ final class Gallery {
                     .title("Correlation matrix").size(640, 560).figure();
         });
         m.put("contour", () -> Plot.contour((x, y) -> Math.sin(x) * Math.cos(y) + 0.1 * x, -3, 3, -3, 3)
-                .levels(10).filled().label("f(x, y)")
+                .levels(10).filled().levelLabels().label("f(x, y)")
                 .title("Filled contour of sin(x) cos(y) + x/10").xlabel("x").ylabel("y").figure());
         m.put("contour-lines", () -> Plot.contour((x, y) -> x * x + 2 * y * y - x * y, -2, 2, -2, 2)
-                .levels(0.5, 1, 2, 3, 4, 6).label("f")
-                .title("Contour lines of x² + 2y² - xy").xlabel("x").ylabel("y").figure());
+                .levels(0.5, 1, 2, 3, 4, 6).levelLabels().label("f")
+                .title("Contour lines of x² + 2y² - xy, labelled").xlabel("x").ylabel("y").figure());
         m.put("errorbars", () -> {
             NdArray x = Nd.arange(1.0, 9.0, 1.0);
             NdArray y = x.sqrt();

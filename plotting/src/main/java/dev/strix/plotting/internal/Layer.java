@@ -809,6 +809,66 @@ public abstract class Layer {
         public void levels(double[] levels) { this.levels = levels; }
         public void levelCount(int n) { this.levelCount = n; }
         public void filled(boolean f) { this.filled = f; }
+        /** Inline level labels with this format ("" for the shortest decimal); null for none. */
+        public void labelFormat(String f) { this.labelFormat = f; }
+        private String labelFormat;
+
+        /** A line colour darkened until text in it reads on white (viridis' light end is faint). */
+        static Color readableOnWhite(Color c) {
+            Color t = c;
+            for (int k = 0; k < 10 && ColorScale.luminance(t) > 0.3; k++) {
+                t = new Color((int) (t.getRed() * 0.85), (int) (t.getGreen() * 0.85), (int) (t.getBlue() * 0.85));
+            }
+            return t;
+        }
+
+        /**
+         * The filled bands as an image, finer than the grid: each pixel takes the band of z
+         * interpolated bilinearly between the four grid points around it, so that the band edges
+         * follow the contour lines (which interpolate linearly along the cell edges) instead of
+         * stepping from cell to cell. A cell with a NaN corner is left grey, as it has no lines.
+         */
+        java.awt.image.BufferedImage fillImage(ColorScale scale) {
+            int nx = xs.length;
+            int ny = ys.length;
+            int w = (int) Math.min(1200, Math.max(nx, Math.min(4L * (nx - 1), 800)));
+            int h = (int) Math.min(1200, Math.max(ny, Math.min(4L * (ny - 1), 800)));
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            double[] xr = range(xs);
+            double[] yr = range(ys);
+            for (int py = 0; py < h; py++) {
+                double y = yr[1] - (py + 0.5) / h * (yr[1] - yr[0]); // image row 0 is the top: the largest y
+                int i = cell(ys, y);
+                double v = (y - ys[i]) / (ys[i + 1] - ys[i]);
+                for (int px = 0; px < w; px++) {
+                    double x = xr[0] + (px + 0.5) / w * (xr[1] - xr[0]);
+                    int j = cell(xs, x);
+                    double u = (x - xs[j]) / (xs[j + 1] - xs[j]);
+                    double zz = (1 - u) * (1 - v) * z[i][j] + u * (1 - v) * z[i][j + 1]
+                            + u * v * z[i + 1][j + 1] + (1 - u) * v * z[i + 1][j];
+                    img.setRGB(px, py, scale.color(zz).getRGB());
+                }
+            }
+            return img;
+        }
+
+        /** The grid cell [g[k], g[k+1]] that holds t, for increasing or decreasing g. */
+        private static int cell(double[] g, double t) {
+            int n = g.length;
+            boolean up = g[n - 1] >= g[0];
+            int lo = 0;
+            int hi = n - 1;
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if ((g[mid] <= t) == up) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
 
         @Override public String kind() { return "contour"; }
         @Override public boolean hasColorScale() { return true; }
@@ -816,7 +876,8 @@ public abstract class Layer {
 
         @Override
         public String describe() {
-            return (filled ? "filled contour (" : "contour (") + z.length + "x" + z[0].length + " grid)";
+            return (filled ? "filled contour (" : "contour (") + z.length + "x" + z[0].length + " grid"
+                    + (labelFormat != null ? ", labelled" : "") + ")";
         }
 
         public double[] resolvedLevels() {
@@ -853,29 +914,34 @@ public abstract class Layer {
             ColorScale scale = filled
                     ? scaleOver(Math.min(zr[0], lv[0]), Math.max(zr[1], lv[lv.length - 1]), lv)
                     : scaleOver(lv[0], lv[lv.length - 1], null);
-            int next = index;
+            XYLineAndShapeRenderer holder = new XYLineAndShapeRenderer(false, false);
+            holder.setSeriesVisibleInLegend(0, false);
             if (filled) {
-                Heatmap fill = new Heatmap(z, xs, ys, null);
-                fill.scale = scale;
-                next = fill.addTo(plot, next, colorIndex);
+                double[] xr = range(xs);
+                double[] yr = range(ys);
+                holder.addAnnotation(new org.jfree.chart.annotations.XYDataImageAnnotation(
+                        fillImage(scale), xr[0], yr[0], xr[1] - xr[0], yr[1] - yr[0], true),
+                        org.jfree.chart.ui.Layer.BACKGROUND);
             }
-            DefaultXYDataset ds = new DefaultXYDataset();
-            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-            r.setDrawSeriesLineAsPath(true);
-            int s = 0;
+            List<ContourLines.Level> lines = new ArrayList<>();
             for (double level : lv) {
                 MarchingSquares.Segments seg = MarchingSquares.contour(xs, ys, z, level);
                 if (seg.count == 0) {
                     continue;
                 }
-                ds.addSeries("level " + level + "#" + index, new double[][] {seg.x, seg.y});
-                r.setSeriesPaint(s, filled ? new Color(0, 0, 0, 110) : scale.color(level));
-                r.setSeriesStroke(s, filled ? new java.awt.BasicStroke(0.8f) : new java.awt.BasicStroke(1.6f));
-                r.setSeriesVisibleInLegend(s, false);
-                s++;
+                Color c = scale.color(level);
+                lines.add(new ContourLines.Level(level, seg.x, seg.y,
+                        filled ? new Color(0, 0, 0, 110) : c,
+                        filled ? new java.awt.BasicStroke(0.8f) : new java.awt.BasicStroke(1.6f),
+                        filled ? ColorScale.textOn(c) : readableOnWhite(c)));
             }
-            plot.setDataset(next, ds);
-            plot.setRenderer(next, r);
+            holder.addAnnotation(new ContourLines(lines, labelFormat, Theme.TICK.deriveFont(10.5f)),
+                    org.jfree.chart.ui.Layer.FOREGROUND);
+            double[] xr = range(xs);
+            double[] yr = range(ys);
+            plot.setDataset(index, xy("contour#" + index, new double[] {xr[0], xr[1]}, new double[] {yr[0], yr[1]}));
+            plot.setRenderer(index, holder);
+            int next = index;
             colorBar = colorBar(scale, label);
             tight(plot, xs, ys);
             plot.setDomainGridlinesVisible(false);
