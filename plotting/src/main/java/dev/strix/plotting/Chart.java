@@ -688,7 +688,7 @@ public final class Chart implements Displayable {
         org.jfree.chart.plot.Plot plot;
         if (isCategory()) {
             CategoryPlot p = new CategoryPlot();
-            CategoryAxis ca = new CategoryAxis(xl);
+            CategoryAxis ca = new dev.strix.plotting.internal.TidyCategoryAxis(xl);
             ca.setCategoryMargin(0.2);
             ca.setLowerMargin(0.05);
             ca.setUpperMargin(0.05);

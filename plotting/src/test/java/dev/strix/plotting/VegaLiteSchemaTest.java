@@ -105,6 +105,11 @@ class VegaLiteSchemaTest {
         cases.put("limits", () -> Plot.scatter(x, y).xlim(2, 5).ylim(0, 3).vegaLite());
         cases.put("log axes with limits", () -> Plot.line(x, y).logX().logY().ylim(1, 4).vegaLite());
         cases.put("scatter colour only", () -> Plot.scatter(x, y).colorBy(y).vegaLite());
+        cases.put("scatter diverging colour with range", () -> Plot.scatter(x, y).colorBy(y.sub(2), "d")
+                .colorRange(-2, 2).diverging(0).vegaLite());
+        cases.put("heat map of names, annotated, diverging", () -> Plot.heatmap(Nd.of(new double[][] {{1, -0.5}, {-0.5, 1}}))
+                .xLabels("a", "b").yLabels("a", "b").annotate().diverging(0).label("r").vegaLite());
+        cases.put("heat map with a colour range", () -> Plot.heatmap(Nd.random(2).gaussian(3, 4)).colorRange(0, 1).vegaLite());
         cases.put("scatter size only", () -> Plot.scatter(x, y).sizeBy(y).label("pts").vegaLite());
         cases.put("single bars", () -> Plot.bar(Nd.of(3, 1, 2)).vegaLite());
         cases.put("labelled bars on log y", () -> Plot.bar(Nd.of(3, 1, 2)).label("n").logY().vegaLite());

@@ -426,7 +426,13 @@ public abstract class Layer {
             };
             r.setSeriesPaint(0, fill);
             r.setSeriesShape(0, dot);
-            r.setDrawOutlines(false);
+            // Diverging colours are near white at the centre: a thin grey rim keeps those points
+            // visible on the white plot.
+            boolean rim = cs != null && cs.diverging();
+            r.setDrawOutlines(rim);
+            r.setUseOutlinePaint(rim);
+            r.setSeriesOutlinePaint(0, new Color(0x99, 0x99, 0x99, 150));
+            r.setSeriesOutlineStroke(0, new java.awt.BasicStroke(0.6f));
             legend(r, 0);
             plot.setDataset(index, xy(key("scatter#" + index), x, y));
             plot.setRenderer(index, r);
@@ -457,8 +463,12 @@ public abstract class Layer {
                 enc.put("size", s);
             }
             enc.put("tooltip", List.of(q("x"), q("y")));
-            return List.of(spec(rows(names.toArray(new String[0]), cols.toArray(new double[0][])),
-                    map("type", "point", "filled", true, "opacity", 0.8), enc));
+            Map<String, Object> mark = map("type", "point", "filled", true, "opacity", 0.8);
+            if (colorBy != null && !Double.isNaN(center)) {
+                mark.put("stroke", "#999999"); // the grey rim of the PNG, for the near-white points
+                mark.put("strokeWidth", 0.6);
+            }
+            return List.of(spec(rows(names.toArray(new String[0]), cols.toArray(new double[0][])), mark, enc));
         }
     }
 
