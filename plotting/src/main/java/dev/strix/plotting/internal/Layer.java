@@ -823,6 +823,22 @@ public abstract class Layer {
         public void labelFormat(String f) { this.labelFormat = f; }
         private String labelFormat;
 
+        /** The common step of evenly spaced levels that are multiples of it (as the default levels are), else 0. */
+        static double levelStep(double[] lv) {
+            if (lv.length < 2) {
+                return 0;
+            }
+            double step = lv[1] - lv[0];
+            for (int k = 0; k < lv.length; k++) {
+                double m = lv[k] / step;
+                boolean even = k == 0 || Math.abs(lv[k] - lv[k - 1] - step) <= 1e-9 * step;
+                if (!even || Math.abs(m - Math.rint(m)) > 1e-6) {
+                    return 0;
+                }
+            }
+            return step;
+        }
+
         /** A line colour darkened until text in it reads on white (viridis' light end is faint). */
         static Color readableOnWhite(Color c) {
             Color t = c;
@@ -953,6 +969,11 @@ public abstract class Layer {
             plot.setRenderer(index, holder);
             int next = index;
             colorBar = colorBar(scale, label);
+            double step = levelStep(lv);
+            if (filled && step > 0 && lv.length <= 12) {
+                // Ticks at the levels themselves, so each band of the bar sits between two ticks.
+                ((NumberAxis) colorBar.getAxis()).setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step));
+            }
             tight(plot, xs, ys);
             plot.setDomainGridlinesVisible(false);
             plot.setRangeGridlinesVisible(false);
