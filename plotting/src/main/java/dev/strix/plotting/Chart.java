@@ -241,6 +241,7 @@ public final class Chart implements Displayable {
         return this;
     }
 
+    /** {@link #xLabels(List)} with the names as arguments. */
     public Chart xLabels(String... names) {
         return xLabels(names == null ? null : Arrays.asList(names));
     }
@@ -252,6 +253,7 @@ public final class Chart implements Displayable {
         return this;
     }
 
+    /** {@link #yLabels(List)} with the names as arguments. */
     public Chart yLabels(String... names) {
         return yLabels(names == null ? null : Arrays.asList(names));
     }
@@ -631,7 +633,10 @@ public final class Chart implements Displayable {
         return figure().mimeMetadata();
     }
 
-    /** The Vega-Lite v5 spec (with inline data), or null when a layer has no Vega-Lite form (contour). */
+    /**
+     * The Vega-Lite v5 spec (with inline data). Every chart type has one; contours, having no
+     * Vega-Lite mark, carry their computed lines and bands. Null only for a chart without layers.
+     */
     public Map<String, Object> vegaLite() {
         Map<String, Object> spec = vegaLiteBody(width, height);
         if (spec == null) {

@@ -86,9 +86,8 @@ class VegaLiteSchemaTest {
         for (Map.Entry<String, Supplier<Figure>> e : Gallery.examples().entrySet()) {
             tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
                 Map<String, Object> spec = e.getValue().get().vegaLite();
-                if (spec != null) {
-                    assertEquals("", errors(spec), e.getKey());
-                }
+                assertNotNull(spec, e.getKey() + " has no Vega-Lite spec");
+                assertEquals("", errors(spec), e.getKey());
             }));
         }
         return tests.stream();
@@ -110,6 +109,12 @@ class VegaLiteSchemaTest {
         cases.put("heat map of names, annotated, diverging", () -> Plot.heatmap(Nd.of(new double[][] {{1, -0.5}, {-0.5, 1}}))
                 .xLabels("a", "b").yLabels("a", "b").annotate().diverging(0).label("r").vegaLite());
         cases.put("heat map with a colour range", () -> Plot.heatmap(Nd.random(2).gaussian(3, 4)).colorRange(0, 1).vegaLite());
+        cases.put("contour lines by index", () -> Plot.contour(Nd.random(3).gaussian(20, 30)).levels(3).label("z").vegaLite());
+        cases.put("filled contour, diverging, in a grid", () -> Figure.grid(1, 2).shareY()
+                .add(Plot.contour((a, b) -> a * b, -1, 1, -1, 1).filled().diverging(0).levelLabels())
+                .add(Plot.line(y)).vegaLite());
+        cases.put("contour lines with limits on log axes", () -> Plot.contour((a, b) -> a + b, 1, 10, 1, 10).logX()
+                .ylim(2, 8).vegaLite());
         cases.put("scatter size only", () -> Plot.scatter(x, y).sizeBy(y).label("pts").vegaLite());
         cases.put("single bars", () -> Plot.bar(Nd.of(3, 1, 2)).vegaLite());
         cases.put("labelled bars on log y", () -> Plot.bar(Nd.of(3, 1, 2)).label("n").logY().vegaLite());

@@ -781,8 +781,8 @@ public abstract class Layer {
                 // Keep the matrix order (names are not sorted), row 0 at the top.
                 xa.put("sort", xNames != null ? List.of(xNames) : null);
                 ya.put("sort", yNames != null ? List.of(yNames) : null);
-                if (xNames != null) {
-                    xa.put("axis", map("labelAngle", -90));
+                if (xNames != null && Arrays.stream(xNames).anyMatch(n -> n.length() > 3)) {
+                    xa.put("axis", map("labelAngle", -90)); // as the PNG turns names that do not fit
                 }
             } else {
                 ya.put("sort", "descending");
@@ -794,7 +794,10 @@ public abstract class Layer {
             if (annotate != null) {
                 out.add(spec(values, map("type", "text", "baseline", "middle"), map("x", xa, "y", ya,
                         "text", map("field", "text", "type", "nominal"),
-                        "color", map("field", "textColor", "type", "nominal", "scale", null, "legend", null))));
+                        // A condition on the row's colour, not a field with "scale": null, which
+                        // Vega-Lite 5 fails to compile beside the layer's shared colour scale.
+                        "color", map("condition", map("test", "datum.textColor === '#ffffff'", "value", "#ffffff"),
+                                "value", "#262626"))));
             }
             return out;
         }
@@ -923,23 +926,38 @@ public abstract class Layer {
             return MarchingSquares.niceLevels(lo, hi, levelCount);
         }
 
-        @Override
-        public int addTo(XYPlot plot, int index, int colorIndex) {
+        /** The levels drawn: the given or round ones, or the middle of the range when none falls inside. */
+        private double[] drawnLevels() {
             double[] lv = resolvedLevels();
             if (lv.length == 0) {
-                double[] r = range(z[0]);
+                double[] r = zRange();
                 lv = new double[] {(r[0] + r[1]) / 2};
             }
+            return lv;
+        }
+
+        private double[] zRange() {
             double[] zr = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
             for (double[] row : z) {
                 double[] r = range(row);
                 zr[0] = Math.min(zr[0], r[0]);
                 zr[1] = Math.max(zr[1], r[1]);
             }
-            // Filled: bands over the data's range; lines: colours over the levels.
-            ColorScale scale = filled
+            return zr;
+        }
+
+        /** Filled: bands over the data's range; lines: colours over the levels. */
+        private ColorScale scale(double[] lv) {
+            double[] zr = zRange();
+            return filled
                     ? scaleOver(Math.min(zr[0], lv[0]), Math.max(zr[1], lv[lv.length - 1]), lv)
                     : scaleOver(lv[0], lv[lv.length - 1], null);
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            double[] lv = drawnLevels();
+            ColorScale scale = scale(lv);
             XYLineAndShapeRenderer holder = new XYLineAndShapeRenderer(false, false);
             holder.setSeriesVisibleInLegend(0, false);
             if (filled) {
@@ -980,9 +998,183 @@ public abstract class Layer {
             return next + 1;
         }
 
+        /**
+         * Vega-Lite has no contour mark, so the spec carries what the PNG draws, computed here:
+         * each level's polylines as a {@code line} mark (one {@code detail} per polyline, drawn in
+         * order), simplified to 1/4000 of the plot's size; and for a filled contour
+         * the bands as {@code rect}s, runs of grid cells of one band along each row, in the
+         * band's colour, with a legend of the bands. Inline labels are not repeated (Vega-Lite
+         * cannot break a line under text); the tooltips give the level.
+         */
         @Override
         public List<Map<String, Object>> vegaLite(int colorIndex) {
-            return null; // Vega-Lite has no contour mark; the PNG/SVG stand in.
+            double[] lv = drawnLevels();
+            ColorScale scale = scale(lv);
+            double[] xr = range(xs);
+            double[] yr = range(ys);
+            List<Map<String, Object>> out = new ArrayList<>();
+            Map<String, Object> xEnc = map("field", "x", "type", "quantitative",
+                    "scale", map("domain", List.of(xr[0], xr[1]), "nice", false, "zero", false),
+                    "axis", map("grid", false));
+            Map<String, Object> yEnc = map("field", "y", "type", "quantitative",
+                    "scale", map("domain", List.of(yr[0], yr[1]), "nice", false, "zero", false),
+                    "axis", map("grid", false));
+            if (filled) {
+                out.add(bandCells(lv, scale, xEnc, yEnc));
+            }
+            List<Map<String, Object>> pts = new ArrayList<>();
+            double tolX = (xr[1] - xr[0]) * 2.5e-4;
+            double tolY = (yr[1] - yr[0]) * 2.5e-4;
+            int line = 0;
+            for (double level : lv) {
+                MarchingSquares.Segments seg = MarchingSquares.contour(xs, ys, z, level);
+                int start = 0;
+                for (int i = 0; i <= seg.x.length; i++) {
+                    if (i == seg.x.length || Double.isNaN(seg.x[i])) {
+                        if (i - start >= 2) {
+                            boolean[] keep = simplify(seg.x, seg.y, start, i - 1, tolX, tolY);
+                            int order = 0;
+                            for (int k = start; k < i; k++) {
+                                if (keep[k - start]) {
+                                    pts.add(map("x", round(seg.x[k]), "y", round(seg.y[k]), "level", level,
+                                            "line", line, "order", order++));
+                                }
+                            }
+                            line++;
+                        }
+                        start = i + 1;
+                    }
+                }
+            }
+            Map<String, Object> color = filled ? map("value", "#000000")
+                    : map("field", "level", "type", "quantitative", "scale", scale.vegaScale(true),
+                            "title", label != null ? label : "level");
+            out.add(spec(pts, map("type", "line", "strokeWidth", filled ? 0.8 : 1.6, "opacity", filled ? 0.45 : 1),
+                    map("x", xEnc, "y", yEnc, "detail", map("field", "line", "type", "nominal"),
+                            "order", map("field", "order", "type", "quantitative"), "color", color,
+                            "tooltip", List.of(q("level")))));
+            return out;
+        }
+
+        /** The filled bands as rects (runs of grid cells along the rows), coloured by band, with a legend. */
+        private Map<String, Object> bandCells(double[] lv, ColorScale scale, Map<String, Object> xEnc,
+                Map<String, Object> yEnc) {
+            double lo = scale.getLowerBound();
+            double hi = scale.getUpperBound();
+            List<String> names = new ArrayList<>();
+            List<String> colours = new ArrayList<>();
+            double[] edges = new double[lv.length + 2];
+            edges[0] = lo;
+            System.arraycopy(lv, 0, edges, 1, lv.length);
+            edges[edges.length - 1] = hi;
+            for (int b = 0; b + 1 < edges.length; b++) {
+                if (edges[b + 1] > edges[b]) {
+                    names.add(bandEnd(edges, b) + " to " + bandEnd(edges, b + 1));
+                    colours.add(Theme.hex(scale.color((edges[b] + edges[b + 1]) / 2)));
+                }
+            }
+            // Each grid cell takes the band of its centre (the mean of its corners, the bilinear
+            // value there); runs of cells of one band along a row become one rect, so a band is a
+            // few rects per row rather than one per cell. Grids finer than 200 points are sampled.
+            int si = Math.max(1, (int) Math.ceil((ys.length - 1) / 200.0));
+            int sj = Math.max(1, (int) Math.ceil((xs.length - 1) / 200.0));
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (int i = 0; i + 1 < ys.length; i += si) {
+                int i2 = Math.min(i + si, ys.length - 1);
+                int runStart = -1;
+                String runBand = null;
+                for (int j = 0; ; j += sj) {
+                    String band = null;
+                    int j2 = Math.min(j + sj, xs.length - 1);
+                    if (j + 1 < xs.length) {
+                        double v = (z[i][j] + z[i][j2] + z[i2][j] + z[i2][j2]) / 4;
+                        if (Double.isFinite(v)) {
+                            int k = 0;
+                            while (k < lv.length && lv[k] <= v) {
+                                k++;
+                            }
+                            band = names.get(Math.min(k, names.size() - 1));
+                        }
+                    }
+                    if (runBand != null && !runBand.equals(band)) {
+                        cells.add(map("x", round(xs[runStart]), "x2", round(xs[Math.min(j, xs.length - 1)]),
+                                "y", round(ys[i]), "y2", round(ys[i2]), "band", runBand));
+                        runBand = null;
+                    }
+                    if (band != null && runBand == null) {
+                        runStart = j;
+                        runBand = band;
+                    }
+                    if (j + 1 >= xs.length) {
+                        break;
+                    }
+                }
+            }
+            Map<String, Object> xe = new LinkedHashMap<>(xEnc);
+            Map<String, Object> ye = new LinkedHashMap<>(yEnc);
+            // The cells are stroked in their own colour: without it, antialiasing leaves white seams.
+            return spec(cells, map("type", "rect", "strokeWidth", 0.6), map("x", xe, "x2", map("field", "x2"),
+                    "y", ye, "y2", map("field", "y2"),
+                    "color", map("field", "band", "type", "ordinal", "scale", map("domain", names, "range", colours),
+                            "sort", null, "title", label != null ? label : "band"),
+                    "stroke", map("field", "band", "type", "ordinal", "scale", map("domain", names, "range", colours),
+                            "sort", null, "title", label != null ? label : "band")));
+        }
+
+        /** A band's end for the legend: a level as it is, the data's extremes to three digits. */
+        private static String bandEnd(double[] edges, int k) {
+            double v = edges[k];
+            if (k == 0 || k == edges.length - 1) {
+                v = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
+            }
+            return ContourLines.text("", v);
+        }
+
+        /** Six significant digits: enough for a screen, and a third of the JSON of full doubles. */
+        private static double round(double v) {
+            if (v == 0 || !Double.isFinite(v)) {
+                return v;
+            }
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+        }
+
+        /**
+         * Ramer-Douglas-Peucker on points [from, to]: which to keep so that the dropped ones lie
+         * within the tolerance (in units of the plot's width and height) of the simplified line.
+         */
+        static boolean[] simplify(double[] x, double[] y, int from, int to, double tolX, double tolY) {
+            boolean[] keep = new boolean[to - from + 1];
+            keep[0] = true;
+            keep[keep.length - 1] = true;
+            java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+            stack.push(new int[] {from, to});
+            while (!stack.isEmpty()) {
+                int[] r = stack.pop();
+                int a = r[0];
+                int b = r[1];
+                double ax = x[a] / tolX;
+                double ay = y[a] / tolY;
+                double dx = x[b] / tolX - ax;
+                double dy = y[b] / tolY - ay;
+                double len = Math.hypot(dx, dy);
+                int worst = -1;
+                double far = 1; // in tolerance units
+                for (int k = a + 1; k < b; k++) {
+                    double px = x[k] / tolX - ax;
+                    double py = y[k] / tolY - ay;
+                    double d = len > 0 ? Math.abs(px * dy - py * dx) / len : Math.hypot(px, py);
+                    if (d > far) {
+                        far = d;
+                        worst = k;
+                    }
+                }
+                if (worst >= 0) {
+                    keep[worst - from] = true;
+                    stack.push(new int[] {a, worst});
+                    stack.push(new int[] {worst, b});
+                }
+            }
+            return keep;
         }
     }
 
