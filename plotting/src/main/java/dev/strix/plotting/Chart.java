@@ -929,6 +929,7 @@ public final class Chart implements Displayable {
             Map<String, Object> scale = e.get("scale") instanceof Map ? castMap(e.get("scale")) : new LinkedHashMap<>();
             if (log) {
                 scale.put("type", "log");
+                scale.remove("zero"); // meaningless on a log scale (Vega-Lite warns and drops it)
             }
             if (lim != null) {
                 scale.put("domain", List.of(lim[0], lim[1]));

@@ -1014,11 +1014,15 @@ public abstract class Layer {
             double[] yr = range(ys);
             List<Map<String, Object>> out = new ArrayList<>();
             Map<String, Object> xEnc = map("field", "x", "type", "quantitative",
-                    "scale", map("domain", List.of(xr[0], xr[1]), "nice", false, "zero", false),
-                    "axis", map("grid", false));
+                    "scale", map("nice", false, "zero", false), "axis", map("grid", false));
             Map<String, Object> yEnc = map("field", "y", "type", "quantitative",
-                    "scale", map("domain", List.of(yr[0], yr[1]), "nice", false, "zero", false),
-                    "axis", map("grid", false));
+                    "scale", map("nice", false, "zero", false), "axis", map("grid", false));
+            // The grid's corners as invisible points: the axes span the whole grid, as in the PNG,
+            // and still take in other charts' data when a grid shares the scales (a fixed
+            // domain would cut those off).
+            out.add(spec(rows(new String[] {"x", "y"}, new double[] {xr[0], xr[1]}, new double[] {yr[0], yr[1]}),
+                    map("type", "point", "opacity", 0), map("x", new LinkedHashMap<>(xEnc),
+                            "y", new LinkedHashMap<>(yEnc))));
             if (filled) {
                 out.add(bandCells(lv, scale, xEnc, yEnc));
             }
