@@ -222,9 +222,129 @@ public final class Chart implements Displayable {
         return add(new Layer.Box(names.toArray(new String[0]), g));
     }
 
-    /** A heat map of a matrix: cell (i, j) at row i (from the top), column j; with a colour bar. */
+    /**
+     * A heat map of a matrix: cell (i, j) at row i (from the top, as matplotlib's {@code imshow}
+     * and seaborn's {@code heatmap}), column j; with a colour bar. Ticks sit at the cell centres,
+     * labelled with the indices or with {@link #xLabels}/{@link #yLabels}.
+     */
     public Chart heatmap(NdArray matrix) {
         return add(new Layer.Heatmap(Data.matrix("heatmap", "matrix", matrix), null, null, null));
+    }
+
+    /**
+     * Names the columns of the last heat map (one per column), shown under the cells; names that
+     * do not fit side by side are turned vertical, and thinned out if they still overlap.
+     */
+    public Chart xLabels(List<String> names) {
+        Layer.Heatmap h = last(Layer.Heatmap.class, "xLabels");
+        h.xNames(names("xLabels", names, h.columns(), "columns", h));
+        return this;
+    }
+
+    /** {@link #xLabels(List)} with the names as arguments. */
+    public Chart xLabels(String... names) {
+        return xLabels(names == null ? null : Arrays.asList(names));
+    }
+
+    /** Names the rows of the last heat map (one per row), shown left of the cells, row 0 at the top. */
+    public Chart yLabels(List<String> names) {
+        Layer.Heatmap h = last(Layer.Heatmap.class, "yLabels");
+        h.yNames(names("yLabels", names, h.rows(), "rows", h));
+        return this;
+    }
+
+    /** {@link #yLabels(List)} with the names as arguments. */
+    public Chart yLabels(String... names) {
+        return yLabels(names == null ? null : Arrays.asList(names));
+    }
+
+    private static String[] names(String op, List<String> names, int n, String what, Layer.Heatmap h) {
+        if (names == null) {
+            throw new IllegalArgumentException(op + ": names is null");
+        }
+        if (names.size() != n) {
+            throw new IllegalArgumentException(op + ": " + names.size() + " names for a matrix with " + n + " " + what
+                    + " (shape (" + h.rows() + ", " + h.columns() + "))");
+        }
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = String.valueOf(names.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Prints each cell's value in the last heat map: whole numbers for a matrix of whole numbers
+     * (counts), else two decimals. The text is near-black on light cells and white on dark ones.
+     */
+    public Chart annotate() {
+        Layer.Heatmap h = last(Layer.Heatmap.class, "annotate");
+        h.annotate(h.defaultFormat());
+        return this;
+    }
+
+    /**
+     * Prints each cell's value in the last heat map with a {@link String#format} pattern for one
+     * double, e.g. {@code "%.2f"} or {@code "%.0f%%"} (formatted in the ROOT locale: a point as
+     * the decimal separator).
+     */
+    public Chart annotate(String format) {
+        Layer.Heatmap h = last(Layer.Heatmap.class, "annotate");
+        try {
+            String.format(java.util.Locale.ROOT, format, 1.0);
+        } catch (java.util.IllegalFormatException | NullPointerException e) {
+            throw new IllegalArgumentException("annotate: \"" + format + "\" is not a format for one double"
+                    + " (like \"%.2f\"): " + e.getMessage());
+        }
+        h.annotate(format);
+        return this;
+    }
+
+    /**
+     * The values at the two ends of the colour scale of the last heat map, contour or coloured
+     * scatter (matplotlib's {@code vmin}/{@code vmax}); values beyond take the end colours. By
+     * default the scale spans the data.
+     */
+    public Chart colorRange(double lo, double hi) {
+        Layer l = colorLayer("colorRange");
+        double[] r = limits("colorRange", lo, hi);
+        double c = l.center();
+        if (!Double.isNaN(c) && !(c > lo && c < hi)) {
+            throw new IllegalArgumentException("colorRange: [" + lo + ", " + hi + "] does not contain the diverging"
+                    + " centre " + c);
+        }
+        l.colorRange(r[0], r[1]);
+        return this;
+    }
+
+    /**
+     * A diverging palette for the last heat map, contour or coloured scatter: blue below
+     * {@code center}, white at it, red above (ColorBrewer's RdBu, as matplotlib's {@code RdBu_r}).
+     * Without a {@link #colorRange} the scale spans the data symmetrically about the centre; for
+     * a correlation matrix use {@code .colorRange(-1, 1).diverging(0)}.
+     */
+    public Chart diverging(double center) {
+        Layer l = colorLayer("diverging");
+        if (!Double.isFinite(center)) {
+            throw new IllegalArgumentException("diverging: the centre must be finite but got " + center);
+        }
+        double[] r = l.colorRange();
+        if (r != null && !(center > r[0] && center < r[1])) {
+            throw new IllegalArgumentException("diverging: the centre " + center + " is outside the colour range ["
+                    + r[0] + ", " + r[1] + "]");
+        }
+        l.center(center);
+        return this;
+    }
+
+    private Layer colorLayer(String op) {
+        Layer l = lastLayer(op);
+        if (!l.hasColorScale()) {
+            throw new IllegalStateException(op + " applies to a heat map, a contour or a scatter coloured by value"
+                    + " (colorBy), but the last layer is a " + l.kind()
+                    + (l instanceof Layer.Scatter ? " without colorBy" : ""));
+        }
+        return l;
     }
 
     /** A contour plot of z (ny, nx) sampled at x (nx,) and y (ny,). */
@@ -287,6 +407,30 @@ public final class Chart implements Displayable {
         double[] l = levels.clone();
         Arrays.sort(l);
         last(Layer.Contour.class, "levels").levels(l);
+        return this;
+    }
+
+    /**
+     * Writes each level on its contour lines, as matplotlib's {@code clabel}: on the straightest
+     * stretch of every line long enough to hold it, turned along the line, with the line broken
+     * under the text; labels that would overlap or leave the plot are left out. Levels print as
+     * the shortest decimal (2.5, not 2.50).
+     */
+    public Chart levelLabels() {
+        last(Layer.Contour.class, "levelLabels").labelFormat("");
+        return this;
+    }
+
+    /** Inline level labels with a {@link String#format} pattern for one double, e.g. {@code "%.1f"}. */
+    public Chart levelLabels(String format) {
+        Layer.Contour c = last(Layer.Contour.class, "levelLabels");
+        try {
+            String.format(java.util.Locale.ROOT, format, 1.0);
+        } catch (java.util.IllegalFormatException | NullPointerException e) {
+            throw new IllegalArgumentException("levelLabels: \"" + format + "\" is not a format for one double"
+                    + " (like \"%.1f\"): " + e.getMessage());
+        }
+        c.labelFormat(format);
         return this;
     }
 
@@ -489,7 +633,10 @@ public final class Chart implements Displayable {
         return figure().mimeMetadata();
     }
 
-    /** The Vega-Lite v5 spec (with inline data), or null when a layer has no Vega-Lite form (contour). */
+    /**
+     * The Vega-Lite v5 spec (with inline data). Every chart type has one; contours, having no
+     * Vega-Lite mark, carry their computed lines and bands. Null only for a chart without layers.
+     */
     public Map<String, Object> vegaLite() {
         Map<String, Object> spec = vegaLiteBody(width, height);
         if (spec == null) {
@@ -546,7 +693,7 @@ public final class Chart implements Displayable {
         org.jfree.chart.plot.Plot plot;
         if (isCategory()) {
             CategoryPlot p = new CategoryPlot();
-            CategoryAxis ca = new CategoryAxis(xl);
+            CategoryAxis ca = new dev.strix.plotting.internal.TidyCategoryAxis(xl);
             ca.setCategoryMargin(0.2);
             ca.setLowerMargin(0.05);
             ca.setUpperMargin(0.05);
@@ -692,6 +839,9 @@ public final class Chart implements Displayable {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** The data field that carries a layer's label into a Vega-Lite legend. */
+    private static final String LEGEND_FIELD = "series";
+
     /** The spec without "$schema", for embedding in a grid; null when some layer has no Vega-Lite form. */
     Map<String, Object> vegaLiteBody(double w, double h) {
         if (layers.isEmpty()) {
@@ -727,10 +877,15 @@ public final class Chart implements Displayable {
             axisEncoding(enc.get("y"), yl, logY, yLim);
             Object c = enc.get("color");
             if (c instanceof Map && ((Map<?, ?>) c).containsKey("datum")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> cm = (Map<String, Object>) c;
-                cm.put("scale", mapOf("domain", domain, "range", range));
-                cm.put("title", null);
+                // A labelled layer of one colour: the schema allows no scale on a datum, so the
+                // label becomes a constant field of the layer's rows, and every such layer shares
+                // one explicit nominal scale (the legend, in the chart's colours).
+                Object name = castMap(c).get("datum");
+                for (Object row : (List<?>) castMap(s.get("data")).get("values")) {
+                    castMap(row).put(LEGEND_FIELD, name);
+                }
+                enc.put("color", mapOf("field", LEGEND_FIELD, "type", "nominal",
+                        "scale", mapOf("domain", domain, "range", range), "title", null));
             }
             if (xLim != null || yLim != null) {
                 Object mark = s.get("mark");
@@ -774,6 +929,7 @@ public final class Chart implements Displayable {
             Map<String, Object> scale = e.get("scale") instanceof Map ? castMap(e.get("scale")) : new LinkedHashMap<>();
             if (log) {
                 scale.put("type", "log");
+                scale.remove("zero"); // meaningless on a log scale (Vega-Lite warns and drops it)
             }
             if (lim != null) {
                 scale.put("domain", List.of(lim[0], lim[1]));

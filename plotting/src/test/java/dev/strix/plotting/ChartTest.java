@@ -283,4 +283,30 @@ class ChartTest {
         }
         return n;
     }
+
+    @Test
+    void longCategoryNamesTurnInsteadOfBeingCut() {
+        List<String> countries = List.of("Argentina", "Brazil", "Canada", "Denmark", "Ethiopia", "France", "Germany",
+                "Honduras", "Indonesia", "Japan", "Kazakhstan", "Luxembourg", "Mozambique", "Netherlands", "Oman",
+                "Portugal");
+        assertEquals(org.jfree.chart.axis.CategoryLabelPositions.UP_45, categoryLabels(Plot.bar(countries,
+                Nd.random(5).uniform(16))), "16 country names on 800 points are turned 45 degrees");
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            many.add("category " + i);
+        }
+        assertEquals(org.jfree.chart.axis.CategoryLabelPositions.UP_90, categoryLabels(Plot.bar(many,
+                Nd.random(5).uniform(60))), "60 names are turned upright");
+        assertEquals(org.jfree.chart.axis.CategoryLabelPositions.STANDARD, categoryLabels(Plot.bar(List.of("Q1", "Q2"),
+                Nd.of(1, 2))), "short names stay level");
+    }
+
+    private static org.jfree.chart.axis.CategoryLabelPositions categoryLabels(Chart c) {
+        JFreeChart jc = c.build();
+        BufferedImage img = new BufferedImage((int) c.width, (int) c.height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = img.createGraphics();
+        jc.draw(g2, new Rectangle2D.Double(0, 0, c.width, c.height));
+        g2.dispose();
+        return ((CategoryPlot) jc.getPlot()).getDomainAxis().getCategoryLabelPositions();
+    }
 }

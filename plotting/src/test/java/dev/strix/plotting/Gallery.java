@@ -57,12 +57,35 @@ final class Gallery {
             return Plot.heatmap(m2).label("value").title("Heat map of a 12 x 16 matrix")
                     .xlabel("column").ylabel("row").figure();
         });
+        m.put("heatmap-corr", () -> {
+            // Eight measurements driven by three hidden factors (size, fitness, age), 500 people.
+            NdRandom rng = Nd.random(21);
+            NdArray size = rng.gaussian(500, 1);
+            NdArray fit = rng.gaussian(500, 1);
+            NdArray age = rng.gaussian(500, 1);
+            NdArray data = Nd.hstack(
+                    size.mul(0.9).add(rng.gaussian(500, 1).mul(0.4)),                    // height
+                    size.mul(0.7).sub(fit.mul(0.4)).add(rng.gaussian(500, 1).mul(0.5)),  // weight
+                    fit.mul(-0.3).add(size.mul(0.2)).add(rng.gaussian(500, 1).mul(0.8)), // waist-to-height
+                    fit.mul(0.8).add(rng.gaussian(500, 1).mul(0.5)),                     // VO2 max
+                    fit.mul(-0.7).add(age.mul(0.3)).add(rng.gaussian(500, 1).mul(0.6)),  // resting pulse
+                    age.mul(0.9).add(rng.gaussian(500, 1).mul(0.3)),                     // age
+                    age.mul(0.6).sub(fit.mul(0.2)).add(rng.gaussian(500, 1).mul(0.7)),   // blood pressure
+                    rng.gaussian(500, 1));                                                // shoe colour
+            NdArray z = data.sub(data.mean(0)).div(data.std(0));
+            NdArray corr = z.transpose().matmul(z).div(500.0);                           // (8, 8)
+            List<String> names = List.of("height", "weight", "waist-to-height", "VO2 max", "resting pulse",
+                    "age", "blood pressure", "shoe colour");
+            return Plot.heatmap(corr).xLabels(names).yLabels(names)
+                    .colorRange(-1, 1).diverging(0).annotate("%.2f").label("Pearson r")
+                    .title("Correlation matrix").size(640, 560).figure();
+        });
         m.put("contour", () -> Plot.contour((x, y) -> Math.sin(x) * Math.cos(y) + 0.1 * x, -3, 3, -3, 3)
-                .levels(10).filled().label("f(x, y)")
+                .levels(10).filled().levelLabels().label("f(x, y)")
                 .title("Filled contour of sin(x) cos(y) + x/10").xlabel("x").ylabel("y").figure());
         m.put("contour-lines", () -> Plot.contour((x, y) -> x * x + 2 * y * y - x * y, -2, 2, -2, 2)
-                .levels(0.5, 1, 2, 3, 4, 6).label("f")
-                .title("Contour lines of x² + 2y² - xy").xlabel("x").ylabel("y").figure());
+                .levels(0.5, 1, 2, 3, 4, 6).levelLabels().label("f")
+                .title("Contour lines of x² + 2y² - xy, labelled").xlabel("x").ylabel("y").figure());
         m.put("errorbars", () -> {
             NdArray x = Nd.arange(1.0, 9.0, 1.0);
             NdArray y = x.sqrt();

@@ -97,6 +97,53 @@ public abstract class Layer {
         return colorBar;
     }
 
+    // ---- colour-scale options (heat maps, contours, scatter colorBy) ----------------------------
+
+    /** The values mapped to the ends of the colour scale (vmin, vmax), or null for the data's range. */
+    protected double[] colorRange;
+    /** The value at the white middle of the diverging palette, or NaN for viridis. */
+    protected double center = Double.NaN;
+
+    /** Whether the layer maps values to colours (so that colorRange and diverging apply). */
+    public boolean hasColorScale() {
+        return false;
+    }
+
+    public void colorRange(double lo, double hi) {
+        this.colorRange = new double[] {lo, hi};
+    }
+
+    public double[] colorRange() {
+        return colorRange == null ? null : colorRange.clone();
+    }
+
+    public void center(double c) {
+        this.center = c;
+    }
+
+    public double center() {
+        return center;
+    }
+
+    /**
+     * The layer's colour scale over data in [lo, hi]: the user's range if given; a diverging
+     * scale without a range spans the data symmetrically about the centre, so that equal
+     * distances from the centre get equally strong colours.
+     */
+    ColorScale scaleOver(double lo, double hi, double[] bands) {
+        double a = colorRange != null ? colorRange[0] : lo;
+        double b = colorRange != null ? colorRange[1] : hi;
+        if (!Double.isNaN(center) && colorRange == null) {
+            double half = Math.max(Math.abs(hi - center), Math.abs(center - lo));
+            if (!(half > 0)) {
+                half = 1;
+            }
+            a = center - half;
+            b = center + half;
+        }
+        return new ColorScale(a, b, bands, center);
+    }
+
     /** Vega-Lite layer specs with inline data, or null when Vega-Lite cannot express the layer. */
     public abstract List<Map<String, Object>> vegaLite(int colorIndex);
 
@@ -332,6 +379,7 @@ public abstract class Layer {
         }
 
         @Override public String kind() { return "scatter"; }
+        @Override public boolean hasColorScale() { return colorBy != null; }
 
         @Override
         public String describe() {
@@ -345,7 +393,7 @@ public abstract class Layer {
             ColorScale scale = null;
             if (colorBy != null) {
                 double[] r = range(colorBy);
-                scale = new ColorScale(r[0], r[1]);
+                scale = scaleOver(r[0], r[1], null);
                 colorBar = colorBar(scale, colorTitle);
             }
             double[] sr = sizeBy != null ? range(sizeBy) : null;
@@ -378,7 +426,13 @@ public abstract class Layer {
             };
             r.setSeriesPaint(0, fill);
             r.setSeriesShape(0, dot);
-            r.setDrawOutlines(false);
+            // Diverging colours are near white at the centre: a thin grey rim keeps those points
+            // visible on the white plot.
+            boolean rim = cs != null && cs.diverging();
+            r.setDrawOutlines(rim);
+            r.setUseOutlinePaint(rim);
+            r.setSeriesOutlinePaint(0, new Color(0x99, 0x99, 0x99, 150));
+            r.setSeriesOutlineStroke(0, new java.awt.BasicStroke(0.6f));
             legend(r, 0);
             plot.setDataset(index, xy(key("scatter#" + index), x, y));
             plot.setRenderer(index, r);
@@ -394,7 +448,8 @@ public abstract class Layer {
                 names.add("c");
                 cols.add(colorBy);
                 Map<String, Object> c = q("c");
-                c.put("scale", map("scheme", "viridis"));
+                double[] r = range(colorBy);
+                c.put("scale", scaleOver(r[0], r[1], null).vegaScale(colorRange != null));
                 c.put("title", colorTitle == null ? "value" : colorTitle);
                 enc.put("color", c);
             } else {
@@ -408,8 +463,12 @@ public abstract class Layer {
                 enc.put("size", s);
             }
             enc.put("tooltip", List.of(q("x"), q("y")));
-            return List.of(spec(rows(names.toArray(new String[0]), cols.toArray(new double[0][])),
-                    map("type", "point", "filled", true, "opacity", 0.8), enc));
+            Map<String, Object> mark = map("type", "point", "filled", true, "opacity", 0.8);
+            if (colorBy != null && !Double.isNaN(center)) {
+                mark.put("stroke", "#999999"); // the grey rim of the PNG, for the near-white points
+                mark.put("strokeWidth", 0.6);
+            }
+            return List.of(spec(rows(names.toArray(new String[0]), cols.toArray(new double[0][])), mark, enc));
         }
     }
 
@@ -487,6 +546,10 @@ public abstract class Layer {
         private final double[] ys;
         private final boolean matrix;
         private final String valueTitle;
+        private String[] xNames;
+        private String[] yNames;
+        /** The cell text's format (String.format), or null for no cell text. */
+        private String annotate;
 
         /** A matrix heat map (row 0 at the top), or cells centred on xs/ys when given. */
         public Heatmap(double[][] z, double[] xs, double[] ys, String valueTitle) {
@@ -505,17 +568,66 @@ public abstract class Layer {
             return s;
         }
 
+        public int rows() { return z.length; }
+        public int columns() { return z[0].length; }
+        public void xNames(String[] names) { this.xNames = names; }
+        public void yNames(String[] names) { this.yNames = names; }
+        public void annotate(String format) { this.annotate = format; }
+
+        /**
+         * The default cell text: integers for a matrix of whole numbers (counts, a confusion
+         * matrix), else two decimals.
+         */
+        public String defaultFormat() {
+            for (double[] row : z) {
+                for (double v : row) {
+                    if (Double.isFinite(v) && (v != Math.rint(v) || Math.abs(v) >= 1e15)) {
+                        return "%.2f";
+                    }
+                }
+            }
+            return "%.0f";
+        }
+
         @Override public String kind() { return "heatmap"; }
         @Override public boolean inLegend() { return false; }
         @Override public boolean invertsY() { return matrix; }
+        @Override public boolean hasColorScale() { return true; }
 
         @Override
         public String describe() {
-            return "heat map (" + z.length + "x" + z[0].length + ")";
+            return "heat map (" + z.length + "x" + z[0].length + (annotate != null ? ", annotated" : "") + ")";
         }
 
         /** Set by a filled contour: its banded scale instead of a continuous one over the data. */
         ColorScale scale;
+
+        private ColorScale resolvedScale() {
+            if (scale != null) {
+                return scale;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] row : z) {
+                double[] r = range(row);
+                lo = Math.min(lo, r[0]);
+                hi = Math.max(hi, r[1]);
+            }
+            if (lo > hi) {
+                lo = 0;
+                hi = 1;
+            }
+            return scaleOver(lo, hi, null);
+        }
+
+        /** The cell text; a value that rounds to zero prints without a minus sign ("0.00", not "-0.00"). */
+        public String text(double v) {
+            String t = String.format(java.util.Locale.ROOT, annotate, v);
+            if (t.startsWith("-") && t.chars().noneMatch(ch -> ch >= '1' && ch <= '9')) {
+                return t.substring(1);
+            }
+            return t;
+        }
 
         /**
          * The cells as one image (an annotation behind the other layers) rather than one
@@ -527,20 +639,8 @@ public abstract class Layer {
         public int addTo(XYPlot plot, int index, int colorIndex) {
             int rows = z.length;
             int cols = z[0].length;
-            ColorScale cs = scale;
-            if (cs == null) {
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                for (double[] row : z) {
-                    double[] r = range(row);
-                    lo = Math.min(lo, r[0]);
-                    hi = Math.max(hi, r[1]);
-                }
-                if (lo > hi) {
-                    lo = 0;
-                    hi = 1;
-                }
-                cs = new ColorScale(lo, hi);
+            ColorScale cs = resolvedScale();
+            if (scale == null) {
                 colorBar = colorBar(cs, valueTitle != null ? valueTitle : label);
             }
             int k = (int) Math.max(1, Math.min(Math.ceil(400.0 / Math.max(rows, cols)),
@@ -574,13 +674,15 @@ public abstract class Layer {
             holder.setSeriesVisibleInLegend(0, false);
             holder.addAnnotation(new org.jfree.chart.annotations.XYDataImageAnnotation(img, x0, y0, w, h, true),
                     org.jfree.chart.ui.Layer.BACKGROUND);
+            if (annotate != null) {
+                holder.addAnnotation(new CellText(cs), org.jfree.chart.ui.Layer.FOREGROUND);
+            }
             plot.setDataset(index, xy(key("heatmap#" + index), new double[] {x0, x0 + w}, new double[] {y0, y0 + h}));
             plot.setRenderer(index, holder);
-            if (matrix && plot.getDomainAxis() instanceof NumberAxis && plot.getRangeAxis() instanceof NumberAxis) {
-                NumberAxis xa = (NumberAxis) plot.getDomainAxis();
-                NumberAxis ya = (NumberAxis) plot.getRangeAxis();
-                xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-                ya.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            if (matrix) {
+                // Ticks at the cell centres, labelled with the names or the indices, never overlapping.
+                plot.setDomainAxis(new CellAxis(plot.getDomainAxis().getLabel(), cols, xNames));
+                plot.setRangeAxis(new CellAxis(plot.getRangeAxis().getLabel(), rows, yNames));
             }
             plot.getDomainAxis().setRange(x0, x0 + w);
             plot.getRangeAxis().setRange(y0, y0 + h);
@@ -589,23 +691,115 @@ public abstract class Layer {
             return index + 1;
         }
 
+        /**
+         * The value of each cell printed in it, in a colour that contrasts with the cell's, at the
+         * tick-label size or smaller if the cells are small; not at all when even 6-point text
+         * would not fit (a large matrix), rather than text spilling over the neighbours.
+         */
+        private final class CellText extends org.jfree.chart.annotations.AbstractXYAnnotation {
+            private static final long serialVersionUID = 1L;
+            private final ColorScale cs;
+
+            CellText(ColorScale cs) {
+                this.cs = cs;
+            }
+
+            @Override
+            public void draw(java.awt.Graphics2D g2, XYPlot plot, java.awt.geom.Rectangle2D dataArea,
+                    org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
+                    int rendererIndex, org.jfree.chart.plot.PlotRenderingInfo info) {
+                org.jfree.chart.ui.RectangleEdge xe = org.jfree.chart.ui.RectangleEdge.BOTTOM;
+                org.jfree.chart.ui.RectangleEdge ye = org.jfree.chart.ui.RectangleEdge.LEFT;
+                double cw = Math.abs(domainAxis.lengthToJava2D(xs.length > 1 ? xs[1] - xs[0] : 1, dataArea, xe));
+                double ch = Math.abs(rangeAxis.lengthToJava2D(ys.length > 1 ? ys[1] - ys[0] : 1, dataArea, ye));
+                String widest = "";
+                for (double[] row : z) {
+                    for (double v : row) {
+                        if (Double.isFinite(v) && text(v).length() > widest.length()) {
+                            widest = text(v);
+                        }
+                    }
+                }
+                java.awt.Font font = null;
+                for (float size = Theme.TICK.getSize2D() + 1; size >= 6; size -= 0.5f) {
+                    java.awt.Font f = Theme.TICK.deriveFont(size);
+                    java.awt.FontMetrics fm = g2.getFontMetrics(f);
+                    if (fm.stringWidth(widest) <= 0.9 * cw && fm.getAscent() <= 0.8 * ch) {
+                        font = f;
+                        break;
+                    }
+                }
+                if (font == null) {
+                    return;
+                }
+                java.awt.Font old = g2.getFont();
+                g2.setFont(font);
+                java.awt.geom.Rectangle2D clip = dataArea;
+                for (int i = 0; i < z.length; i++) {
+                    for (int j = 0; j < z[0].length; j++) {
+                        double v = z[i][j];
+                        if (!Double.isFinite(v)) {
+                            continue;
+                        }
+                        double px = domainAxis.valueToJava2D(xs[j], dataArea, xe);
+                        double py = rangeAxis.valueToJava2D(ys[i], dataArea, ye);
+                        if (!clip.contains(px, py)) {
+                            continue;
+                        }
+                        g2.setPaint(ColorScale.textOn(cs.color(v)));
+                        org.jfree.chart.text.TextUtils.drawAlignedString(text(v), g2, (float) px, (float) py,
+                                org.jfree.chart.ui.TextAnchor.CENTER);
+                    }
+                }
+                g2.setFont(old);
+            }
+        }
+
         @Override
         public List<Map<String, Object>> vegaLite(int colorIndex) {
+            ColorScale cs = resolvedScale();
             List<Map<String, Object>> values = new ArrayList<>();
             for (int i = 0; i < z.length; i++) {
                 for (int j = 0; j < z[0].length; j++) {
-                    values.add(map("x", xs[j], "y", ys[i], "z", Double.isFinite(z[i][j]) ? z[i][j] : null));
+                    double v = z[i][j];
+                    Map<String, Object> row = map("x", matrix && xNames != null ? (Object) xNames[j] : xs[j],
+                            "y", matrix && yNames != null ? (Object) yNames[i] : ys[i],
+                            "z", Double.isFinite(v) ? v : null);
+                    if (annotate != null && Double.isFinite(v)) {
+                        row.put("text", text(v));
+                        row.put("textColor", Theme.hex(ColorScale.textOn(cs.color(v))));
+                    }
+                    values.add(row);
                 }
             }
             Map<String, Object> c = q("z");
-            c.put("scale", map("scheme", "viridis"));
+            c.put("scale", cs.vegaScale(colorRange != null));
             c.put("title", valueTitle != null ? valueTitle : label != null ? label : "value");
+            Map<String, Object> xa = map("field", "x", "type", "ordinal");
             Map<String, Object> ya = map("field", "y", "type", "ordinal");
-            if (!matrix) {
+            if (matrix) {
+                // Keep the matrix order (names are not sorted), row 0 at the top.
+                xa.put("sort", xNames != null ? List.of(xNames) : null);
+                ya.put("sort", yNames != null ? List.of(yNames) : null);
+                if (xNames != null && Arrays.stream(xNames).anyMatch(n -> n.length() > 3)) {
+                    xa.put("axis", map("labelAngle", -90)); // as the PNG turns names that do not fit
+                }
+            } else {
                 ya.put("sort", "descending");
             }
-            return List.of(spec(values, "rect", map("x", map("field", "x", "type", "ordinal"), "y", ya,
-                    "color", c, "tooltip", List.of(q("x"), q("y"), q("z")))));
+            List<Map<String, Object>> out = new ArrayList<>();
+            out.add(spec(values, "rect", map("x", xa, "y", ya, "color", c,
+                    "tooltip", List.of(map("field", "x", "type", "ordinal"), map("field", "y", "type", "ordinal"),
+                            q("z")))));
+            if (annotate != null) {
+                out.add(spec(values, map("type", "text", "baseline", "middle"), map("x", xa, "y", ya,
+                        "text", map("field", "text", "type", "nominal"),
+                        // A condition on the row's colour, not a field with "scale": null, which
+                        // Vega-Lite 5 fails to compile beside the layer's shared colour scale.
+                        "color", map("condition", map("test", "datum.textColor === '#ffffff'", "value", "#ffffff"),
+                                "value", "#262626"))));
+            }
+            return out;
         }
     }
 
@@ -628,13 +822,91 @@ public abstract class Layer {
         public void levels(double[] levels) { this.levels = levels; }
         public void levelCount(int n) { this.levelCount = n; }
         public void filled(boolean f) { this.filled = f; }
+        /** Inline level labels with this format ("" for the shortest decimal); null for none. */
+        public void labelFormat(String f) { this.labelFormat = f; }
+        private String labelFormat;
+
+        /** The common step of evenly spaced levels that are multiples of it (as the default levels are), else 0. */
+        static double levelStep(double[] lv) {
+            if (lv.length < 2) {
+                return 0;
+            }
+            double step = lv[1] - lv[0];
+            for (int k = 0; k < lv.length; k++) {
+                double m = lv[k] / step;
+                boolean even = k == 0 || Math.abs(lv[k] - lv[k - 1] - step) <= 1e-9 * step;
+                if (!even || Math.abs(m - Math.rint(m)) > 1e-6) {
+                    return 0;
+                }
+            }
+            return step;
+        }
+
+        /** A line colour darkened until text in it reads on white (viridis' light end is faint). */
+        static Color readableOnWhite(Color c) {
+            Color t = c;
+            for (int k = 0; k < 10 && ColorScale.luminance(t) > 0.3; k++) {
+                t = new Color((int) (t.getRed() * 0.85), (int) (t.getGreen() * 0.85), (int) (t.getBlue() * 0.85));
+            }
+            return t;
+        }
+
+        /**
+         * The filled bands as an image, finer than the grid: each pixel takes the band of z
+         * interpolated bilinearly between the four grid points around it, so that the band edges
+         * follow the contour lines (which interpolate linearly along the cell edges) instead of
+         * stepping from cell to cell. A cell with a NaN corner is left grey, as it has no lines.
+         */
+        java.awt.image.BufferedImage fillImage(ColorScale scale) {
+            int nx = xs.length;
+            int ny = ys.length;
+            int w = (int) Math.min(1200, Math.max(nx, Math.min(4L * (nx - 1), 800)));
+            int h = (int) Math.min(1200, Math.max(ny, Math.min(4L * (ny - 1), 800)));
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            double[] xr = range(xs);
+            double[] yr = range(ys);
+            for (int py = 0; py < h; py++) {
+                double y = yr[1] - (py + 0.5) / h * (yr[1] - yr[0]); // image row 0 is the top: the largest y
+                int i = cell(ys, y);
+                double v = (y - ys[i]) / (ys[i + 1] - ys[i]);
+                for (int px = 0; px < w; px++) {
+                    double x = xr[0] + (px + 0.5) / w * (xr[1] - xr[0]);
+                    int j = cell(xs, x);
+                    double u = (x - xs[j]) / (xs[j + 1] - xs[j]);
+                    double zz = (1 - u) * (1 - v) * z[i][j] + u * (1 - v) * z[i][j + 1]
+                            + u * v * z[i + 1][j + 1] + (1 - u) * v * z[i + 1][j];
+                    img.setRGB(px, py, scale.color(zz).getRGB());
+                }
+            }
+            return img;
+        }
+
+        /** The grid cell [g[k], g[k+1]] that holds t, for increasing or decreasing g. */
+        private static int cell(double[] g, double t) {
+            int n = g.length;
+            boolean up = g[n - 1] >= g[0];
+            int lo = 0;
+            int hi = n - 1;
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if ((g[mid] <= t) == up) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
 
         @Override public String kind() { return "contour"; }
+        @Override public boolean hasColorScale() { return true; }
         @Override public boolean inLegend() { return false; }
 
         @Override
         public String describe() {
-            return (filled ? "filled contour (" : "contour (") + z.length + "x" + z[0].length + " grid)";
+            return (filled ? "filled contour (" : "contour (") + z.length + "x" + z[0].length + " grid"
+                    + (labelFormat != null ? ", labelled" : "") + ")";
         }
 
         public double[] resolvedLevels() {
@@ -654,56 +926,259 @@ public abstract class Layer {
             return MarchingSquares.niceLevels(lo, hi, levelCount);
         }
 
-        @Override
-        public int addTo(XYPlot plot, int index, int colorIndex) {
+        /** The levels drawn: the given or round ones, or the middle of the range when none falls inside. */
+        private double[] drawnLevels() {
             double[] lv = resolvedLevels();
             if (lv.length == 0) {
-                double[] r = range(z[0]);
+                double[] r = zRange();
                 lv = new double[] {(r[0] + r[1]) / 2};
             }
+            return lv;
+        }
+
+        private double[] zRange() {
             double[] zr = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
             for (double[] row : z) {
                 double[] r = range(row);
                 zr[0] = Math.min(zr[0], r[0]);
                 zr[1] = Math.max(zr[1], r[1]);
             }
-            // Filled: bands over the data's range; lines: colours over the levels.
-            ColorScale scale = filled
-                    ? new ColorScale(Math.min(zr[0], lv[0]), Math.max(zr[1], lv[lv.length - 1]), lv)
-                    : new ColorScale(lv[0], lv[lv.length - 1]);
-            int next = index;
+            return zr;
+        }
+
+        /** Filled: bands over the data's range; lines: colours over the levels. */
+        private ColorScale scale(double[] lv) {
+            double[] zr = zRange();
+            return filled
+                    ? scaleOver(Math.min(zr[0], lv[0]), Math.max(zr[1], lv[lv.length - 1]), lv)
+                    : scaleOver(lv[0], lv[lv.length - 1], null);
+        }
+
+        @Override
+        public int addTo(XYPlot plot, int index, int colorIndex) {
+            double[] lv = drawnLevels();
+            ColorScale scale = scale(lv);
+            XYLineAndShapeRenderer holder = new XYLineAndShapeRenderer(false, false);
+            holder.setSeriesVisibleInLegend(0, false);
             if (filled) {
-                Heatmap fill = new Heatmap(z, xs, ys, null);
-                fill.scale = scale;
-                next = fill.addTo(plot, next, colorIndex);
+                double[] xr = range(xs);
+                double[] yr = range(ys);
+                holder.addAnnotation(new org.jfree.chart.annotations.XYDataImageAnnotation(
+                        fillImage(scale), xr[0], yr[0], xr[1] - xr[0], yr[1] - yr[0], true),
+                        org.jfree.chart.ui.Layer.BACKGROUND);
             }
-            DefaultXYDataset ds = new DefaultXYDataset();
-            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-            r.setDrawSeriesLineAsPath(true);
-            int s = 0;
+            List<ContourLines.Level> lines = new ArrayList<>();
             for (double level : lv) {
                 MarchingSquares.Segments seg = MarchingSquares.contour(xs, ys, z, level);
                 if (seg.count == 0) {
                     continue;
                 }
-                ds.addSeries("level " + level + "#" + index, new double[][] {seg.x, seg.y});
-                r.setSeriesPaint(s, filled ? new Color(0, 0, 0, 110) : scale.color(level));
-                r.setSeriesStroke(s, filled ? new java.awt.BasicStroke(0.8f) : new java.awt.BasicStroke(1.6f));
-                r.setSeriesVisibleInLegend(s, false);
-                s++;
+                Color c = scale.color(level);
+                lines.add(new ContourLines.Level(level, seg.x, seg.y,
+                        filled ? new Color(0, 0, 0, 110) : c,
+                        filled ? new java.awt.BasicStroke(0.8f) : new java.awt.BasicStroke(1.6f),
+                        filled ? ColorScale.textOn(c) : readableOnWhite(c)));
             }
-            plot.setDataset(next, ds);
-            plot.setRenderer(next, r);
+            holder.addAnnotation(new ContourLines(lines, labelFormat, Theme.TICK.deriveFont(10.5f)),
+                    org.jfree.chart.ui.Layer.FOREGROUND);
+            double[] xr = range(xs);
+            double[] yr = range(ys);
+            plot.setDataset(index, xy("contour#" + index, new double[] {xr[0], xr[1]}, new double[] {yr[0], yr[1]}));
+            plot.setRenderer(index, holder);
+            int next = index;
             colorBar = colorBar(scale, label);
+            double step = levelStep(lv);
+            if (filled && step > 0 && lv.length <= 12) {
+                // Ticks at the levels themselves, so each band of the bar sits between two ticks.
+                ((NumberAxis) colorBar.getAxis()).setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step));
+            }
             tight(plot, xs, ys);
             plot.setDomainGridlinesVisible(false);
             plot.setRangeGridlinesVisible(false);
             return next + 1;
         }
 
+        /**
+         * Vega-Lite has no contour mark, so the spec carries what the PNG draws, computed here:
+         * each level's polylines as a {@code line} mark (one {@code detail} per polyline, drawn in
+         * order), simplified to 1/4000 of the plot's size; and for a filled contour
+         * the bands as {@code rect}s, runs of grid cells of one band along each row, in the
+         * band's colour, with a legend of the bands. Inline labels are not repeated (Vega-Lite
+         * cannot break a line under text); the tooltips give the level.
+         */
         @Override
         public List<Map<String, Object>> vegaLite(int colorIndex) {
-            return null; // Vega-Lite has no contour mark; the PNG/SVG stand in.
+            double[] lv = drawnLevels();
+            ColorScale scale = scale(lv);
+            double[] xr = range(xs);
+            double[] yr = range(ys);
+            List<Map<String, Object>> out = new ArrayList<>();
+            Map<String, Object> xEnc = map("field", "x", "type", "quantitative",
+                    "scale", map("nice", false, "zero", false), "axis", map("grid", false));
+            Map<String, Object> yEnc = map("field", "y", "type", "quantitative",
+                    "scale", map("nice", false, "zero", false), "axis", map("grid", false));
+            // The grid's corners as invisible points: the axes span the whole grid, as in the PNG,
+            // and still take in other charts' data when a grid shares the scales (a fixed
+            // domain would cut those off).
+            out.add(spec(rows(new String[] {"x", "y"}, new double[] {xr[0], xr[1]}, new double[] {yr[0], yr[1]}),
+                    map("type", "point", "opacity", 0), map("x", new LinkedHashMap<>(xEnc),
+                            "y", new LinkedHashMap<>(yEnc))));
+            if (filled) {
+                out.add(bandCells(lv, scale, xEnc, yEnc));
+            }
+            List<Map<String, Object>> pts = new ArrayList<>();
+            double tolX = (xr[1] - xr[0]) * 2.5e-4;
+            double tolY = (yr[1] - yr[0]) * 2.5e-4;
+            int line = 0;
+            for (double level : lv) {
+                MarchingSquares.Segments seg = MarchingSquares.contour(xs, ys, z, level);
+                int start = 0;
+                for (int i = 0; i <= seg.x.length; i++) {
+                    if (i == seg.x.length || Double.isNaN(seg.x[i])) {
+                        if (i - start >= 2) {
+                            boolean[] keep = simplify(seg.x, seg.y, start, i - 1, tolX, tolY);
+                            int order = 0;
+                            for (int k = start; k < i; k++) {
+                                if (keep[k - start]) {
+                                    pts.add(map("x", round(seg.x[k]), "y", round(seg.y[k]), "level", level,
+                                            "line", line, "order", order++));
+                                }
+                            }
+                            line++;
+                        }
+                        start = i + 1;
+                    }
+                }
+            }
+            Map<String, Object> color = filled ? map("value", "#000000")
+                    : map("field", "level", "type", "quantitative", "scale", scale.vegaScale(true),
+                            "title", label != null ? label : "level");
+            out.add(spec(pts, map("type", "line", "strokeWidth", filled ? 0.8 : 1.6, "opacity", filled ? 0.45 : 1),
+                    map("x", xEnc, "y", yEnc, "detail", map("field", "line", "type", "nominal"),
+                            "order", map("field", "order", "type", "quantitative"), "color", color,
+                            "tooltip", List.of(q("level")))));
+            return out;
+        }
+
+        /** The filled bands as rects (runs of grid cells along the rows), coloured by band, with a legend. */
+        private Map<String, Object> bandCells(double[] lv, ColorScale scale, Map<String, Object> xEnc,
+                Map<String, Object> yEnc) {
+            double lo = scale.getLowerBound();
+            double hi = scale.getUpperBound();
+            List<String> names = new ArrayList<>();
+            List<String> colours = new ArrayList<>();
+            double[] edges = new double[lv.length + 2];
+            edges[0] = lo;
+            System.arraycopy(lv, 0, edges, 1, lv.length);
+            edges[edges.length - 1] = hi;
+            for (int b = 0; b + 1 < edges.length; b++) {
+                if (edges[b + 1] > edges[b]) {
+                    names.add(bandEnd(edges, b) + " to " + bandEnd(edges, b + 1));
+                    colours.add(Theme.hex(scale.color((edges[b] + edges[b + 1]) / 2)));
+                }
+            }
+            // Each grid cell takes the band of its centre (the mean of its corners, the bilinear
+            // value there); runs of cells of one band along a row become one rect, so a band is a
+            // few rects per row rather than one per cell. Grids finer than 200 points are sampled.
+            int si = Math.max(1, (int) Math.ceil((ys.length - 1) / 200.0));
+            int sj = Math.max(1, (int) Math.ceil((xs.length - 1) / 200.0));
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (int i = 0; i + 1 < ys.length; i += si) {
+                int i2 = Math.min(i + si, ys.length - 1);
+                int runStart = -1;
+                String runBand = null;
+                for (int j = 0; ; j += sj) {
+                    String band = null;
+                    int j2 = Math.min(j + sj, xs.length - 1);
+                    if (j + 1 < xs.length) {
+                        double v = (z[i][j] + z[i][j2] + z[i2][j] + z[i2][j2]) / 4;
+                        if (Double.isFinite(v)) {
+                            int k = 0;
+                            while (k < lv.length && lv[k] <= v) {
+                                k++;
+                            }
+                            band = names.get(Math.min(k, names.size() - 1));
+                        }
+                    }
+                    if (runBand != null && !runBand.equals(band)) {
+                        cells.add(map("x", round(xs[runStart]), "x2", round(xs[Math.min(j, xs.length - 1)]),
+                                "y", round(ys[i]), "y2", round(ys[i2]), "band", runBand));
+                        runBand = null;
+                    }
+                    if (band != null && runBand == null) {
+                        runStart = j;
+                        runBand = band;
+                    }
+                    if (j + 1 >= xs.length) {
+                        break;
+                    }
+                }
+            }
+            Map<String, Object> xe = new LinkedHashMap<>(xEnc);
+            Map<String, Object> ye = new LinkedHashMap<>(yEnc);
+            // The cells are stroked in their own colour: without it, antialiasing leaves white seams.
+            return spec(cells, map("type", "rect", "strokeWidth", 0.6), map("x", xe, "x2", map("field", "x2"),
+                    "y", ye, "y2", map("field", "y2"),
+                    "color", map("field", "band", "type", "ordinal", "scale", map("domain", names, "range", colours),
+                            "sort", null, "title", label != null ? label : "band"),
+                    "stroke", map("field", "band", "type", "ordinal", "scale", map("domain", names, "range", colours),
+                            "sort", null, "title", label != null ? label : "band")));
+        }
+
+        /** A band's end for the legend: a level as it is, the data's extremes to three digits. */
+        private static String bandEnd(double[] edges, int k) {
+            double v = edges[k];
+            if (k == 0 || k == edges.length - 1) {
+                v = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
+            }
+            return ContourLines.text("", v);
+        }
+
+        /** Six significant digits: enough for a screen, and a third of the JSON of full doubles. */
+        private static double round(double v) {
+            if (v == 0 || !Double.isFinite(v)) {
+                return v;
+            }
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+        }
+
+        /**
+         * Ramer-Douglas-Peucker on points [from, to]: which to keep so that the dropped ones lie
+         * within the tolerance (in units of the plot's width and height) of the simplified line.
+         */
+        static boolean[] simplify(double[] x, double[] y, int from, int to, double tolX, double tolY) {
+            boolean[] keep = new boolean[to - from + 1];
+            keep[0] = true;
+            keep[keep.length - 1] = true;
+            java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+            stack.push(new int[] {from, to});
+            while (!stack.isEmpty()) {
+                int[] r = stack.pop();
+                int a = r[0];
+                int b = r[1];
+                double ax = x[a] / tolX;
+                double ay = y[a] / tolY;
+                double dx = x[b] / tolX - ax;
+                double dy = y[b] / tolY - ay;
+                double len = Math.hypot(dx, dy);
+                int worst = -1;
+                double far = 1; // in tolerance units
+                for (int k = a + 1; k < b; k++) {
+                    double px = x[k] / tolX - ax;
+                    double py = y[k] / tolY - ay;
+                    double d = len > 0 ? Math.abs(px * dy - py * dx) / len : Math.hypot(px, py);
+                    if (d > far) {
+                        far = d;
+                        worst = k;
+                    }
+                }
+                if (worst >= 0) {
+                    keep[worst - from] = true;
+                    stack.push(new int[] {a, worst});
+                    stack.push(new int[] {worst, b});
+                }
+            }
+            return keep;
         }
     }
 
