@@ -81,6 +81,15 @@ public interface KernelProvider {
 
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 
+    /**
+     * Rows [lo, hi) of a CSR sparse matrix-vector product: {@code y[i] = sum of v[k] * x[ix[k]]}
+     * over k in [ip[i], ip[i + 1]) (y[i] overwritten). The vector provider gathers x through the
+     * column indices; the accumulation order differs between providers (last bits only).
+     */
+    void spmvCsr(int[] ip, int[] ix, double[] v, double[] x, double[] y, int lo, int hi);
+
+    void spmvCsr(int[] ip, int[] ix, float[] v, float[] x, float[] y, int lo, int hi);
+
     GemmF64.Micro gemmF64();
 
     GemmF32.Micro gemmF32();

@@ -108,6 +108,55 @@ class KernelProviderTest {
         }
     }
 
+    /**
+     * CSR SpMV rows of every length from 0 to a few vectors (so both the gather loop and the
+     * scalar remainder run), over a sub-range of rows, in both providers and both precisions,
+     * against a plain sum in long arithmetic on small integers, which is exact in float and double.
+     */
+    @Test
+    void spmvCsrRowsAreExactOnIntegersInBothProviders() {
+        KernelProvider[] providers = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                ? new KernelProvider[] {new ScalarKernels(), vector()} : new KernelProvider[] {new ScalarKernels()};
+        Random r = new Random(7);
+        int rows = 40;
+        int cols = 50;
+        int[] ip = new int[rows + 1];
+        for (int i = 0; i < rows; i++) {
+            ip[i + 1] = ip[i] + i % 20;
+        }
+        int nnz = ip[rows];
+        int[] ix = new int[nnz];
+        double[] v = new double[nnz];
+        for (int k = 0; k < nnz; k++) {
+            ix[k] = r.nextInt(cols);
+            v[k] = r.nextInt(21) - 10;
+        }
+        double[] x = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            x[j] = r.nextInt(21) - 10;
+        }
+        double[] expected = new double[rows];
+        java.util.Arrays.fill(expected, -99);
+        for (int i = 3; i < rows - 2; i++) {
+            long sum = 0;
+            for (int k = ip[i]; k < ip[i + 1]; k++) {
+                sum += (long) v[k] * (long) x[ix[k]];
+            }
+            expected[i] = sum;
+        }
+        float[] expectedF = floats(expected);
+        for (KernelProvider p : providers) {
+            double[] y = new double[rows];
+            java.util.Arrays.fill(y, -99);
+            p.spmvCsr(ip, ix, v, x, y, 3, rows - 2);
+            assertArrayEquals(expected, y, p.name());
+            float[] yf = new float[rows];
+            java.util.Arrays.fill(yf, -99);
+            p.spmvCsr(ip, ix, floats(v), floats(x), yf, 3, rows - 2);
+            assertArrayEquals(expectedF, yf, p.name() + " float");
+        }
+    }
+
     @Test
     void parallelismLimitMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> Parallel.setParallelism(-1));

@@ -122,6 +122,16 @@ final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void spmvCsr(int[] ip, int[] ix, double[] v, double[] x, double[] y, int lo, int hi) {
+        VectorF64.spmvCsr(ip, ix, v, x, y, lo, hi);
+    }
+
+    @Override
+    public void spmvCsr(int[] ip, int[] ix, float[] v, float[] x, float[] y, int lo, int hi) {
+        VectorF32.spmvCsr(ip, ix, v, x, y, lo, hi);
+    }
+
+    @Override
     public void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
         VectorF64.axpy(alpha, x, xo, y, yo, n);
     }

@@ -119,21 +119,12 @@ public final class SpKernels {
         }
     }
 
-    /** y[lo..hi) = A[lo..hi) x (y overwritten). */
+    /**
+     * y[lo..hi) = A[lo..hi) x (y overwritten), on the ndarray module's active kernel provider
+     * (a Vector API gather kernel or the scalar two-accumulator loop, see {@link Kernels}).
+     */
     public static void spmvRows(int[] ip, int[] ix, double[] v, double[] x, double[] y, int lo, int hi) {
-        for (int i = lo; i < hi; i++) {
-            double s0 = 0, s1 = 0;
-            int k = ip[i];
-            int end = ip[i + 1];
-            for (; k + 1 < end; k += 2) {
-                s0 += v[k] * x[ix[k]];
-                s1 += v[k + 1] * x[ix[k + 1]];
-            }
-            if (k < end) {
-                s0 += v[k] * x[ix[k]];
-            }
-            y[i] = s0 + s1;
-        }
+        Kernels.csrMatVec(ip, ix, v, x, y, lo, hi);
     }
 
     /** y = A x for an m-row CSR matrix, parallel over balanced row blocks when large. */
