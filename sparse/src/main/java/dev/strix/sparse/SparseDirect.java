@@ -113,7 +113,7 @@ public final class SparseDirect {
         DMatrixSparseCSC e = new DMatrixSparseCSC(m, n, 0);
         e.col_idx = csc.t.indptr.clone();
         e.nz_rows = csc.t.indices.clone();
-        e.nz_values = csc.t.data.clone();
+        e.nz_values = csc.t.data(); // a copy; float32 matrices are factorised in float64
         e.nz_length = csc.nnz();
         e.indicesSorted = true;
         if (!solver.setA(e)) {
