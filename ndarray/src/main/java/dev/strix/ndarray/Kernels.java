@@ -56,8 +56,8 @@ public final class Kernels {
     /**
      * Rows [rowFrom, rowTo) of the CSR product y = A x on the active provider: {@code y[i]} is
      * overwritten with the sum of {@code data[k] * x[indices[k]]} over k in
-     * [indptr[i], indptr[i + 1]). The vector provider gathers x through the indices with fused
-     * multiply-adds, the scalar provider uses two accumulators, so the last bits may differ. This
+     * [indptr[i], indptr[i + 1]), by rows with two accumulators (a Vector API gather kernel exists
+     * behind {@code -Dstrix.spmv.gather=true} but measured slower on JDK 17, so it is opt-in). This
      * is the row kernel of {@code dev.strix.sparse}'s SpMV, exposed for sparse formats built on
      * NdArray; it checks nothing but the JVM's array bounds (callers own the CSR invariants).
      */

@@ -83,8 +83,10 @@ public interface KernelProvider {
 
     /**
      * Rows [lo, hi) of a CSR sparse matrix-vector product: {@code y[i] = sum of v[k] * x[ix[k]]}
-     * over k in [ip[i], ip[i + 1]) (y[i] overwritten). The vector provider gathers x through the
-     * column indices; the accumulation order differs between providers (last bits only).
+     * over k in [ip[i], ip[i + 1]) (y[i] overwritten). Both providers run the scalar
+     * two-accumulator rows unless {@code -Dstrix.spmv.gather=true} selects the vector provider's
+     * gather kernel (measured slower on JDK 17; see VectorKernels), whose accumulation order
+     * differs (last bits only).
      */
     void spmvCsr(int[] ip, int[] ix, double[] v, double[] x, double[] y, int lo, int hi);
 

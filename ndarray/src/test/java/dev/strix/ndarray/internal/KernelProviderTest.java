@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.strix.ndarray.internal.KernelProvider.Cmp;
 import dev.strix.ndarray.internal.KernelProvider.Op1;
 import dev.strix.ndarray.internal.KernelProvider.Op2;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -115,8 +117,16 @@ class KernelProviderTest {
      */
     @Test
     void spmvCsrRowsAreExactOnIntegersInBothProviders() {
-        KernelProvider[] providers = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                ? new KernelProvider[] {new ScalarKernels(), vector()} : new KernelProvider[] {new ScalarKernels()};
+        List<KernelProvider> providers = new ArrayList<>(List.of(new ScalarKernels()));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            providers.add(vector());
+            System.setProperty("strix.spmv.gather", "true"); // the opt-in gather kernel, read at construction
+            try {
+                providers.add(vector());
+            } finally {
+                System.clearProperty("strix.spmv.gather");
+            }
+        }
         Random r = new Random(7);
         int rows = 40;
         int cols = 50;
