@@ -206,7 +206,7 @@ public final class CsrMatrix {
             throw new ShapeMismatchException("CsrMatrix.fromDense: expected a 2-D array, got shape " + ShapeMismatchException.shapeString(a.shape()));
         }
         int m = a.shape()[0], n = a.shape()[1];
-        double[] d = a.toDoubleArray();
+        double[] d = doubles(a);
         int nnz = 0;
         for (double x : d) {
             if (x != 0) {
@@ -789,9 +789,9 @@ public final class CsrMatrix {
                 throw new ShapeMismatchException("matmul: " + shapeString(rows, cols) + " @ " + ShapeMismatchException.shapeString(x.shape()));
             }
             if (isF32() && x.dtype() == DType.FLOAT32) {
-                return NdArray.wrap(matvec(x.toFloatArray()), rows);
+                return NdArray.wrap(matvec(floats(x)), rows);
             }
-            return NdArray.wrap(matvec(x.toDoubleArray()), rows);
+            return NdArray.wrap(matvec(doubles(x)), rows);
         }
         if (x.ndim() != 2 || x.shape()[0] != cols) {
             throw new ShapeMismatchException("matmul: " + shapeString(rows, cols) + " @ " + ShapeMismatchException.shapeString(x.shape()));
@@ -799,11 +799,11 @@ public final class CsrMatrix {
         int n = x.shape()[1];
         if (isF32() && x.dtype() == DType.FLOAT32) {
             float[] c = new float[Math.multiplyExact(rows, n)];
-            SpKernelsF32.spmm(rows, indptr, indices, fdata, x.toFloatArray(), n, c);
+            SpKernelsF32.spmm(rows, indptr, indices, fdata, floats(x), n, c);
             return NdArray.wrap(c, rows, n);
         }
         double[] c = new double[Math.multiplyExact(rows, n)];
-        SpKernelsF64.spmm(rows, indptr, indices, astype(DType.FLOAT64).data, x.toDoubleArray(), n, c);
+        SpKernelsF64.spmm(rows, indptr, indices, astype(DType.FLOAT64).data, doubles(x), n, c);
         return NdArray.wrap(c, rows, n);
     }
 
@@ -846,9 +846,9 @@ public final class CsrMatrix {
             throw new ShapeMismatchException("rmatvec: " + shapeString(rows, cols) + ".T @ " + ShapeMismatchException.shapeString(x.shape()));
         }
         if (isF32() && x.dtype() == DType.FLOAT32) {
-            return NdArray.wrap(rmatvec(x.toFloatArray()), cols);
+            return NdArray.wrap(rmatvec(floats(x)), cols);
         }
-        return NdArray.wrap(rmatvec(x.toDoubleArray()), cols);
+        return NdArray.wrap(rmatvec(doubles(x)), cols);
     }
 
     /** Sparse x sparse product by Gustavson's algorithm; canonical result (cancellations kept as explicit zeros, as SciPy). */
@@ -951,6 +951,26 @@ public final class CsrMatrix {
             }
         }
         return lo;
+    }
+
+    /**
+     * The elements of x in row-major order as doubles, read-only: x's own buffer when it is a
+     * contiguous float64 array starting at 0 (no copy: SpMM's dense operand can be large), else a
+     * converted copy.
+     */
+    static double[] doubles(NdArray x) {
+        if (x.dtype() == DType.FLOAT64 && x.offset() == 0 && x.isContiguous() && ((double[]) x.buffer()).length == x.size()) {
+            return (double[]) x.buffer();
+        }
+        return x.toDoubleArray();
+    }
+
+    /** As {@link #doubles(NdArray)} for float32 (x's own buffer when possible, else a converted copy). */
+    static float[] floats(NdArray x) {
+        if (x.dtype() == DType.FLOAT32 && x.offset() == 0 && x.isContiguous() && ((float[]) x.buffer()).length == x.size()) {
+            return (float[]) x.buffer();
+        }
+        return x.toFloatArray();
     }
 
     /** A float64 result array converted to this matrix's dtype (float32 results are rounded once). */
