@@ -61,6 +61,11 @@ def param_key(params):
     return ",".join(f"{k}={params[k]}" for k in sorted(params))
 
 
+def param_order(v):
+    """Sort key of a parameter value: numbers numerically, then words (matrix=random, ...)."""
+    return (0, int(v), "") if v.lstrip("-").isdigit() else (1, 0, v)
+
+
 def load(files):
     """Returns (cells, machine, meta): cells[(bench, pkey)][impl] = dict(median, min, max, n)."""
     cells, machine, meta = {}, {}, {"jdk": None, "numpy": None}
@@ -173,7 +178,7 @@ def best_peer(row, threads):
 def table(cells, machine, benches, title):
     out = [f"### {title}", ""]
     keys = sorted((k for k in cells if k[0] in benches),
-                  key=lambda k: (benches.index(k[0]), [int(x.split("=")[1]) for x in k[1].split(",") if x]))
+                  key=lambda k: (benches.index(k[0]), [param_order(x.split("=")[1]) for x in k[1].split(",") if x]))
     if not keys:
         return out + ["(no results)", ""]
     out.append("| Workload | Implementation | Median | Spread (min – max) | Rate | vs best peer | of machine limit |")
