@@ -280,6 +280,6 @@ public final class CscMatrix {
 
     @Override
     public String toString() {
-        return "CscMatrix" + CsrMatrix.shapeString(rows(), cols()) + " nnz=" + nnz();
+        return "CscMatrix" + CsrMatrix.shapeString(rows(), cols()) + " nnz=" + nnz() + (t.isF32() ? " float32" : "");
     }
 }

@@ -172,7 +172,10 @@ class Float32Test {
         assertEquals(0.1f, new CooBuilder(2, 2, DType.FLOAT32).add(0, 0, 0.1).toCsr().floatData()[0]);
         assertThrows(IllegalArgumentException.class, () -> a64.astype(DType.INT32));
         assertThrows(IllegalArgumentException.class, () -> a64.matvec(new float[2], new float[2]));
-        assertTrue(a32.toString().contains("float32"));
+        assertTrue(a32.toString().contains("float32") && a32.toCsc().toString().contains("float32"));
+        assertTrue(!a64.toString().contains("float32"));
+        assertEquals(DType.FLOAT32, a32.mean(0).dtype(), "float32 means stay float32 (SciPy)");
+        assertArrayEquals(new float[] {-1f, 0.75f}, a32.mean(0).toFloatArray());
     }
 
     @Test
