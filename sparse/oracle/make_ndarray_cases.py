@@ -88,6 +88,10 @@ for shape in SHAPES:
         add("add_dense", {"a": a, "d": d}, {}, a + d)
         d1 = rng.integers(-3, 4, size=(1,) + tuple(shape[1:])).astype(np.float64)
         add("multiply_dense", {"a": a, "d": d1}, {}, a * d1)
+        if len(shape) >= 2:  # several axes at once (no random draws: the cases above keep their values)
+            add("sum_axes", {"a": a}, {"axes": [0, -1]}, a.sum(axis=(0, len(shape) - 1)))
+        if len(shape) >= 3:
+            add("sum_axes", {"a": a}, {"axes": [-1, 1, 0]}, a.sum(axis=(0, 1, len(shape) - 1)))
 
 doc = {"generator": "sparse/oracle/make_ndarray_cases.py", "seed": args.seed, "numpy": np.__version__,
        "cases": cases}

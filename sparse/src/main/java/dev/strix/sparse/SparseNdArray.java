@@ -493,6 +493,28 @@ public final class SparseNdArray implements Iterable<SparseNdArray.Entry> {
         return fromKeys(out, k, v, nnz).dropZeros();
     }
 
+    /**
+     * The sum over several axes at once (NumPy's {@code a.sum(axis=(0, 2))}): the listed axes
+     * removed; each axis at most once, negative axes count from the end.
+     */
+    public SparseNdArray sum(int... axes) {
+        int[] ax = new int[axes.length];
+        boolean[] seen = new boolean[shape.length];
+        for (int d = 0; d < axes.length; d++) {
+            ax[d] = axis("sum", axes[d]);
+            if (seen[ax[d]]) {
+                throw new IllegalArgumentException("sum: axis " + axes[d] + " repeated in " + Arrays.toString(axes));
+            }
+            seen[ax[d]] = true;
+        }
+        Arrays.sort(ax);
+        SparseNdArray r = this;
+        for (int d = ax.length - 1; d >= 0; d--) { // from the last axis, so the others keep their numbers
+            r = r.sum(ax[d]);
+        }
+        return r == this ? eliminateZeros() : r;
+    }
+
     private SparseNdArray dropZeros() {
         for (int p = 0; p < nnz; p++) {
             if (values[p] == 0) {

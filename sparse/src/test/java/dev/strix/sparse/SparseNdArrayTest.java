@@ -73,6 +73,7 @@ class SparseNdArrayTest {
             case "multiply" -> a.multiply(SparseNdArray.fromDense(dense(in.get("b"))));
             case "multiply_dense" -> a.multiply(dense(in.get("d")));
             case "sum_axis" -> a.sum(p.get("axis").asInt());
+            case "sum_axes" -> a.sum(ints(p.get("axes")));
             case "slice" -> a.slice(p.get("i").asInt());
             case "slice_range" -> a.sliceRange(p.get("from").asInt(), p.get("to").asInt());
             case "transpose" -> a.transpose();
@@ -84,7 +85,7 @@ class SparseNdArrayTest {
         assertSortedUnique(id, r);
         // Scalar maps keep every stored entry (explicit zeros too); merges, sums and dense products
         // drop exact zeros, so their nnz is NumPy's count_nonzero.
-        if (List.of("add", "sub", "multiply", "multiply_dense", "sum_axis", "identity", "slice", "slice_range",
+        if (List.of("add", "sub", "multiply", "multiply_dense", "sum_axis", "sum_axes", "identity", "slice", "slice_range",
                 "transpose", "permute", "reshape").contains(op)) {
             assertEquals(ex.get("nnz").asInt(), r.nnz(), id + ": nnz");
         } else {
@@ -173,6 +174,7 @@ class SparseNdArrayTest {
         assertTrue(o.getMessage().contains("[2, 0]") && o.getMessage().contains("(2, 3)"), o.getMessage());
         assertThrows(IllegalArgumentException.class, () -> a.get(1));
         assertThrows(IllegalArgumentException.class, () -> a.sum(2));
+        assertThrows(IllegalArgumentException.class, () -> a.sum(0, -2));
         assertThrows(IllegalArgumentException.class, () -> a.permute(0, 0));
         assertThrows(ShapeMismatchException.class, () -> a.reshape(4, -1));
         assertThrows(IllegalArgumentException.class, () -> a.map(x -> x + 1));
