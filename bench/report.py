@@ -38,6 +38,10 @@ IMPLS = {
     "Ejml": ("EJML", "1", True),
     "StrixLinalg1T": ("Strix 1T", "1", False),
     "Loops": ("Java loops", "1", True),
+    "StrixSparse": ("Strix vector", "default", False),
+    "StrixSparseScalar": ("Strix scalar", "default", False),
+    "StrixSparse1T": ("Strix vector 1T", "1", False),
+    "scipy": ("SciPy", "1", True),
 }
 ORDER = list(IMPLS)
 
@@ -45,9 +49,21 @@ TO_US = {"ns/op": 1e-3, "us/op": 1.0, "ms/op": 1e3, "s/op": 1e6}
 
 AXIS_ELEMS = 4000 * 2500
 
+# SparseBenchmarks' matrices: (rows = cols, stored entries); SpMM multiplies 8 dense columns.
+SPARSE_MATRICES = {"random": (1_000_000, 10_000_000), "poisson": (1_000_000, 5 * 1_000_000 - 4 * 1000)}
+SPMM_COLS = 8
+# JMH class of the sparse workloads -> the impl its strix* methods stand for.
+SPARSE_CLASSES = {"SparseBenchmarks": "StrixSparse", "SparseBenchmarksScalar": "StrixSparseScalar",
+                  "SparseBenchmarks1T": "StrixSparse1T"}
+
 
 def param_key(params):
     return ",".join(f"{k}={params[k]}" for k in sorted(params))
+
+
+def param_order(v):
+    """Sort key of a parameter value: numbers numerically, then words (matrix=random, ...)."""
+    return (0, int(v), "") if v.lstrip("-").isdigit() else (1, 0, v)
 
 
 def load(files):
@@ -68,6 +84,11 @@ def load(files):
                     for prefix, impl in (("strix", "StrixLinalg1T"), ("ejml", "Ejml")):
                         if bench.startswith(prefix):
                             bench, cls = bench[len(prefix)].lower() + bench[len(prefix) + 1:], impl
+                if cls in SPARSE_CLASSES:  # strixSpmv / ejmlSpmv / loopsSpmv -> spmv
+                    for prefix, impl in (("strix", SPARSE_CLASSES[cls]), ("ejml", "Ejml"), ("loops", "Loops")):
+                        if bench.startswith(prefix):
+                            bench, cls = bench[len(prefix)].lower() + bench[len(prefix) + 1:], impl
+                            break
                 if cls == "MachineLimits":
                     machine[bench] = summary(raw)  # ops/s: flop/s or byte/s
                     continue
@@ -114,6 +135,12 @@ def work(bench, params):
         return 24.0 * n * n, "GB/s"
     if bench in ("sumAxis0", "sumAxis1"):
         return 8.0 * AXIS_ELEMS, "GB/s"
+    if bench in ("spmv", "transposeSpmv", "spmm") and params.get("matrix") in SPARSE_MATRICES:
+        # compulsory traffic: values and column indices (12 bytes an entry), row pointers, x and y
+        # once (x is gathered, so this is a lower bound); SpMM reads and writes 8 values a row
+        n, nnz = SPARSE_MATRICES[params["matrix"]]
+        k = SPMM_COLS if bench == "spmm" else 1
+        return 12.0 * nnz + 4.0 * n + 16.0 * k * n, "GB/s"
     return None, None
 
 
@@ -151,7 +178,7 @@ def best_peer(row, threads):
 def table(cells, machine, benches, title):
     out = [f"### {title}", ""]
     keys = sorted((k for k in cells if k[0] in benches),
-                  key=lambda k: (benches.index(k[0]), [int(x.split("=")[1]) for x in k[1].split(",") if x]))
+                  key=lambda k: (benches.index(k[0]), [param_order(x.split("=")[1]) for x in k[1].split(",") if x]))
     if not keys:
         return out + ["(no results)", ""]
     out.append("| Workload | Implementation | Median | Spread (min – max) | Rate | vs best peer | of machine limit |")
@@ -256,6 +283,32 @@ def goals(cells):
     return lines
 
 
+def sparse_goals(cells):
+    """Issue 6's goals: Strix no slower than SciPy (single threaded) and than EJML, same run."""
+    if not any(k[0] in ("spmv", "spmm", "cg") for k in cells):
+        return []
+    lines = ["### Goals (issue 6), from this run", "",
+             "Speed ratios (time of the peer / time of Strix; higher is better for Strix). SciPy and EJML "
+             "are single threaded; Strix uses both cores above 2^17 multiply-adds, so the 1T column is the "
+             "like-for-like kernel comparison.", "",
+             "| Goal | Cell | Strix vector | Strix vector 1T | Strix scalar (by-hand runs) | Target | Met (vector) |",
+             "|---|---|---:|---:|---:|---:|---|"]
+
+    def f(x):
+        return f"{x:.2f}" if x is not None else "—"
+
+    for peer, label in (("scipy", "SciPy"), ("Ejml", "EJML")):
+        for bench, pk in (("spmv", "matrix=random"), ("spmv", "matrix=poisson"), ("spmm", "matrix=random"),
+                          ("spmm", "matrix=poisson"), ("cg", "")):
+            v = ratio(cells, "StrixSparse", peer, bench, pk)
+            sc = ratio(cells, "StrixSparseScalar", peer, bench, pk)
+            one = ratio(cells, "StrixSparse1T", peer, bench, pk)
+            met = "—" if v is None else ("yes" if v >= 1.0 else "no")
+            lines.append(f"| no slower than {label} | {bench} {pk}".rstrip() + f" | {f(v)} | {f(one)} | {f(sc)} | ≥ 1 | {met} |")
+    lines.append("")
+    return lines
+
+
 def machine_section(machine):
     out = ["### Machine limits (measured in this run)", ""]
     names = [("peakF64", "Peak float64, 1 thread (FMA kernel)", "GFLOP/s"),
@@ -321,6 +374,9 @@ def generate(cells, machine, meta, label, elapsed):
                  "Layout: strided view, axis sums of 4000x2500, per-call overhead")
     out += table(cells, machine, ["luSolve1024", "cholesky1024", "inv1024", "eigh512", "svd512", "lstsq2000x200"],
                  "Linear algebra (issue 5), one thread")
+    out += sparse_goals(cells)
+    out += table(cells, machine, ["spmv", "transposeSpmv", "spmm", "cg"],
+                 "Sparse (issue 6): 1M x 1M random with 10M entries, 2-D Poisson 1000 x 1000, CG 300 x 300")
     out += [END]
     return "\n".join(out) + "\n"
 

@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Sparse workloads, Strix (CSR, nnz-balanced fork-join row blocks) and EJML (DSCC, single
+ * Sparse workloads, Strix (CSR, nnz-balanced fork-join row blocks, vector provider: the Vector
+ * API gather SpMV kernel), EJML (DSCC, single threaded) and a plain Java CSR loop (single
  * threaded) side by side on the same matrices:
  *
  * <ul>
@@ -36,13 +37,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * SpMV (y = A x), SpMM (A X with 8 dense right-hand sides; EJML: {@code mult(DSCC, DDRM)}) and
  * CG on the Poisson system (Strix with Jacobi; EJML has no iterative solver, so its CG is the same
- * loop written on {@code CommonOps_DSCC.mult}). Needs about 2 GB of heap ({@link Jvm#XMX}).
+ * loop written on {@code CommonOps_DSCC.mult}; the plain loop's CG is the same loop on its own
+ * SpMV). Needs about 2 GB of heap ({@link Jvm#XMX}). The scalar provider and the single-thread
+ * runs are the subclasses {@link SparseBenchmarksScalar} and {@link SparseBenchmarks1T}; SciPy's
+ * figures come from {@code bench/scipy_sparse_bench.py} (bench/run's sparse phases).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX})
+@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX, Jvm.ADD_MODULES, Jvm.VECTOR_MODULE, Jvm.PROVIDER_VECTOR})
 public class SparseBenchmarks {
 
     @State(Scope.Benchmark)
@@ -58,6 +62,9 @@ public class SparseBenchmarks {
         DMatrixRMaj ey;
         DMatrixRMaj exs;
         DMatrixRMaj eys;
+        int[] ip;
+        int[] ix;
+        double[] v;
 
         @Setup
         public void setup() {
@@ -73,6 +80,9 @@ public class SparseBenchmarks {
             exs = new DMatrixRMaj(n, 8);
             System.arraycopy(xs.toDoubleArray(), 0, exs.data, 0, n * 8);
             eys = new DMatrixRMaj(a.rows(), 8);
+            ip = a.indptr();
+            ix = a.indices();
+            v = a.data();
         }
     }
 
@@ -93,15 +103,33 @@ public class SparseBenchmarks {
         return s.y;
     }
 
+    /** The textbook CSR loop, one accumulator, one thread (the "plain Java" figure). */
+    @Benchmark
+    public double[] loopsSpmv(Matrices s) {
+        loopSpmv(s.ip, s.ix, s.v, s.x, s.y);
+        return s.y;
+    }
+
+    static void loopSpmv(int[] ip, int[] ix, double[] v, double[] x, double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            double acc = 0;
+            for (int k = ip[i]; k < ip[i + 1]; k++) {
+                acc += v[k] * x[ix[k]];
+            }
+            y[i] = acc;
+        }
+    }
+
     @Benchmark
     public DMatrixRMaj ejmlSpmv(Matrices s) {
         CommonOps_DSCC.mult(s.e, s.ex, s.ey);
         return s.ey;
     }
 
+    /** A^T x without forming A^T (square matrices here, so x and y keep their roles). */
     @Benchmark
     public double[] strixTransposeSpmv(Matrices s) {
-        s.a.rmatvec(s.y.length == s.x.length ? s.x : s.y, s.y.length == s.x.length ? s.y : s.x);
+        s.a.rmatvec(s.x, s.y);
         return s.y;
     }
 
@@ -122,12 +150,18 @@ public class SparseBenchmarks {
         CsrMatrix a;
         DMatrixSparseCSC e;
         NdArray b;
+        int[] ip;
+        int[] ix;
+        double[] v;
 
         @Setup
         public void setup() {
             a = Sparse.poisson2d(300);
             e = toEjml(a);
             b = Nd.random(3).gaussian(a.rows());
+            ip = a.indptr();
+            ix = a.indices();
+            v = a.data();
         }
     }
 
@@ -164,6 +198,35 @@ public class SparseBenchmarks {
             }
         }
         return x.data;
+    }
+
+    /** The same Jacobi-preconditioned CG, 200 iterations, on the plain CSR loop. */
+    @Benchmark
+    public double[] loopsCg(PoissonSystem s) {
+        int n = s.a.rows();
+        double[] x = new double[n], r = s.b.toDoubleArray(), p = new double[n], q = new double[n], z = new double[n];
+        double[] diag = s.a.diagonal().toDoubleArray();
+        for (int i = 0; i < n; i++) {
+            z[i] = r[i] / diag[i];
+            p[i] = z[i];
+        }
+        double rz = dot(r, z);
+        for (int it = 0; it < 200; it++) {
+            loopSpmv(s.ip, s.ix, s.v, p, q);
+            double alpha = rz / dot(p, q);
+            for (int i = 0; i < n; i++) {
+                x[i] += alpha * p[i];
+                r[i] -= alpha * q[i];
+                z[i] = r[i] / diag[i];
+            }
+            double rzNew = dot(r, z);
+            double beta = rzNew / rz;
+            rz = rzNew;
+            for (int i = 0; i < n; i++) {
+                p[i] = z[i] + beta * p[i];
+            }
+        }
+        return x;
     }
 
     private static double dot(double[] a, double[] b) {

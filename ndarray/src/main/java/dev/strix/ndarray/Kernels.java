@@ -52,4 +52,21 @@ public final class Kernels {
     public static void setParallelism(int n) {
         Parallel.setParallelism(n);
     }
+
+    /**
+     * Rows [rowFrom, rowTo) of the CSR product y = A x on the active provider: {@code y[i]} is
+     * overwritten with the sum of {@code data[k] * x[indices[k]]} over k in
+     * [indptr[i], indptr[i + 1]), by rows with two accumulators (a Vector API gather kernel exists
+     * behind {@code -Dstrix.spmv.gather=true} but measured slower on JDK 17, so it is opt-in). This
+     * is the row kernel of {@code dev.strix.sparse}'s SpMV, exposed for sparse formats built on
+     * NdArray; it checks nothing but the JVM's array bounds (callers own the CSR invariants).
+     */
+    public static void csrMatVec(int[] indptr, int[] indices, double[] data, double[] x, double[] y, int rowFrom, int rowTo) {
+        KernelSelector.get().spmvCsr(indptr, indices, data, x, y, rowFrom, rowTo);
+    }
+
+    /** The float32 CSR row kernel: as {@link #csrMatVec(int[], int[], double[], double[], double[], int, int)}, accumulating in float. */
+    public static void csrMatVec(int[] indptr, int[] indices, float[] data, float[] x, float[] y, int rowFrom, int rowTo) {
+        KernelSelector.get().spmvCsr(indptr, indices, data, x, y, rowFrom, rowTo);
+    }
 }

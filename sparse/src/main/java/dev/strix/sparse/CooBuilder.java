@@ -1,5 +1,6 @@
 package dev.strix.sparse;
 
+import dev.strix.ndarray.DType;
 import java.util.Arrays;
 
 /**
@@ -21,14 +22,34 @@ public final class CooBuilder {
     private int[] c;
     private double[] v;
     private int n;
+    private final DType dtype;
 
+    /** A float64 builder. */
     public CooBuilder(int rows, int cols) {
         this(rows, cols, 16);
     }
 
-    /** With room for {@code capacity} entries before growing. */
+    /** A float64 builder with room for {@code capacity} entries before growing. */
     public CooBuilder(int rows, int cols, int capacity) {
+        this(rows, cols, capacity, DType.FLOAT64);
+    }
+
+    /**
+     * A builder of matrices of the given dtype (float64 or float32). The triplets are staged in
+     * float64 whatever the dtype, so duplicates are summed in float64 and a float32 result is
+     * rounded once per stored entry.
+     */
+    public CooBuilder(int rows, int cols, DType dtype) {
+        this(rows, cols, 16, dtype);
+    }
+
+    /** A builder of the given dtype with room for {@code capacity} entries before growing. */
+    public CooBuilder(int rows, int cols, int capacity, DType dtype) {
         CsrMatrix.checkShape("CooBuilder", rows, cols);
+        if (dtype != DType.FLOAT64 && dtype != DType.FLOAT32) {
+            throw new IllegalArgumentException("CooBuilder: sparse matrices hold float64 or float32, not " + dtype);
+        }
+        this.dtype = dtype;
         int cap = Math.max(4, capacity);
         r = new int[cap];
         c = new int[cap];
@@ -78,6 +99,11 @@ public final class CooBuilder {
             add(rowIdx[k], colIdx[k], values[k]);
         }
         return this;
+    }
+
+    /** The dtype of the matrices this builder makes. */
+    public DType dtype() {
+        return dtype;
     }
 
     /** Entries added so far (duplicates counted separately). */
@@ -152,6 +178,6 @@ public final class CooBuilder {
             ix = Arrays.copyOf(ix, p);
             vx = Arrays.copyOf(vx, p);
         }
-        return new CsrMatrix(nMajor, nMinor, out, ix, vx);
+        return CsrMatrix.result(nMajor, nMinor, out, ix, vx, dtype == DType.FLOAT32);
     }
 }

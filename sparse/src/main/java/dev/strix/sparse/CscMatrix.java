@@ -1,5 +1,6 @@
 package dev.strix.sparse;
 
+import dev.strix.ndarray.DType;
 import dev.strix.ndarray.NdArray;
 import dev.strix.ndarray.ShapeMismatchException;
 import java.util.function.DoubleUnaryOperator;
@@ -36,9 +37,35 @@ public final class CscMatrix {
         }
     }
 
-    /** The non-zero elements of a 2-D dense array. */
+    /** A float32 CSC matrix from its arrays (copied, validated, canonicalised). */
+    public static CscMatrix of(int rows, int cols, int[] colptr, int[] rowIndices, float[] data) {
+        return of(rows, cols, colptr, rowIndices, CsrMatrix.toDoubles(data)).astype(DType.FLOAT32);
+    }
+
+    /** The non-zero elements of a 2-D dense array (float32 stays float32, other dtypes become float64). */
     public static CscMatrix fromDense(NdArray a) {
         return CsrMatrix.fromDense(a).toCsc();
+    }
+
+    /** The non-zero elements of a 2-D dense array as a matrix of the given dtype (float32 or float64). */
+    public static CscMatrix fromDense(NdArray a, DType dtype) {
+        return CsrMatrix.fromDense(a, dtype).toCsc();
+    }
+
+    /** The dtype of the stored values: float64 or float32. */
+    public DType dtype() {
+        return t.dtype();
+    }
+
+    /** The same matrix with float32 or float64 values (this matrix if the dtype is already t). */
+    public CscMatrix astype(DType dt) {
+        CsrMatrix c = t.astype(dt);
+        return c == t ? this : new CscMatrix(c);
+    }
+
+    /** A copy of the stored values as floats (float64 values rounded to nearest). */
+    public float[] floatData() {
+        return t.floatData();
     }
 
     CsrMatrix csrOfTranspose() {
@@ -205,6 +232,14 @@ public final class CscMatrix {
         t.rmatvec(x, y);
     }
 
+    /** y = A x in float32 for a float32 matrix (a float32 transpose-SpMV over the CSC arrays). */
+    public float[] matvec(float[] x) {
+        if (x.length != cols()) {
+            throw new ShapeMismatchException("matvec: matrix " + CsrMatrix.shapeString(rows(), cols()) + ", x (" + x.length + ",)");
+        }
+        return t.rmatvec(x);
+    }
+
     /** y = A^T x: a plain SpMV over the CSC arrays. */
     public double[] rmatvec(double[] x) {
         if (x.length != rows()) {
@@ -216,7 +251,11 @@ public final class CscMatrix {
     /** A x (1-D) or A X (2-D, dense result). */
     public NdArray matmul(NdArray x) {
         if (x.ndim() == 1) {
-            return NdArray.wrap(matvec(x.toDoubleArray()), rows());
+            if (x.shape()[0] != cols()) {
+                throw new ShapeMismatchException("matmul: " + CsrMatrix.shapeString(rows(), cols()) + " @ "
+                        + ShapeMismatchException.shapeString(x.shape()));
+            }
+            return t.rmatvec(x); // float32 when both are float32
         }
         return toCsr().matmul(x);
     }
@@ -241,6 +280,6 @@ public final class CscMatrix {
 
     @Override
     public String toString() {
-        return "CscMatrix" + CsrMatrix.shapeString(rows(), cols()) + " nnz=" + nnz();
+        return "CscMatrix" + CsrMatrix.shapeString(rows(), cols()) + " nnz=" + nnz() + (t.isF32() ? " float32" : "");
     }
 }

@@ -5,6 +5,8 @@ import dev.strix.ndarray.Nd;
 import dev.strix.ndarray.NdArray;
 import dev.strix.ndarray.ShapeMismatchException;
 import dev.strix.sparse.internal.SpKernels;
+import dev.strix.sparse.internal.SpKernelsF32;
+import dev.strix.sparse.internal.SpKernelsF64;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -26,7 +28,10 @@ public final class CsrMatrix {
     final int cols;
     final int[] indptr;
     final int[] indices;
+    /** The float64 values, or null for a float32 matrix. */
     final double[] data;
+    /** The float32 values, or null for a float64 matrix. */
+    final float[] fdata;
 
     /** Wraps canonical arrays without checking or copying (callers inside the package only). */
     CsrMatrix(int rows, int cols, int[] indptr, int[] indices, double[] data) {
@@ -35,6 +40,47 @@ public final class CsrMatrix {
         this.indptr = indptr;
         this.indices = indices;
         this.data = data;
+        this.fdata = null;
+    }
+
+    /** Wraps canonical arrays of a float32 matrix without checking or copying. */
+    CsrMatrix(int rows, int cols, int[] indptr, int[] indices, float[] fdata) {
+        this.rows = rows;
+        this.cols = cols;
+        this.indptr = indptr;
+        this.indices = indices;
+        this.data = null;
+        this.fdata = fdata;
+    }
+
+    /** Stored value k, widened for float32 (a float64 matrix's arrays are read as they are). */
+    double value(int k) {
+        return data != null ? data[k] : fdata[k];
+    }
+
+    boolean isF32() {
+        return fdata != null;
+    }
+
+    /** A matrix of computed float64 values, rounded once to float32 when {@code f32}. */
+    static CsrMatrix result(int rows, int cols, int[] ip, int[] ix, double[] v, boolean f32) {
+        return f32 ? new CsrMatrix(rows, cols, ip, ix, toFloats(v)) : new CsrMatrix(rows, cols, ip, ix, v);
+    }
+
+    static float[] toFloats(double[] v) {
+        float[] f = new float[v.length];
+        for (int k = 0; k < v.length; k++) {
+            f[k] = (float) v[k];
+        }
+        return f;
+    }
+
+    static double[] toDoubles(float[] v) {
+        double[] d = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            d[k] = v[k];
+        }
+        return d;
     }
 
     /**
@@ -86,6 +132,38 @@ public final class CsrMatrix {
         return b.toCsr();
     }
 
+    /**
+     * A float32 CSR matrix from its three arrays (copied and validated as
+     * {@link #of(int, int, int[], int[], double[])}; duplicates are summed in float64 and rounded once).
+     */
+    public static CsrMatrix of(int rows, int cols, int[] indptr, int[] indices, float[] data) {
+        CsrMatrix m = of(rows, cols, indptr, indices, toDoubles(data));
+        return m.astype(DType.FLOAT32);
+    }
+
+    /**
+     * The same matrix with float32 or float64 values (the structure is shared, the values are
+     * converted; float64 to float32 rounds to nearest). Returns this matrix when the dtype is
+     * already {@code t}.
+     *
+     * @throws IllegalArgumentException for any other dtype
+     */
+    public CsrMatrix astype(DType t) {
+        if (t != DType.FLOAT32 && t != DType.FLOAT64) {
+            throw new IllegalArgumentException("astype: sparse matrices hold float64 or float32, not " + t);
+        }
+        if (t == dtype()) {
+            return this;
+        }
+        return t == DType.FLOAT32 ? new CsrMatrix(rows, cols, indptr, indices, toFloats(data))
+                : new CsrMatrix(rows, cols, indptr, indices, toDoubles(fdata));
+    }
+
+    /** The dtype of the stored values: {@link DType#FLOAT64} or {@link DType#FLOAT32}. */
+    public DType dtype() {
+        return fdata != null ? DType.FLOAT32 : DType.FLOAT64;
+    }
+
     /** The rows x cols matrix of zeros (no stored entries). */
     public static CsrMatrix zeros(int rows, int cols) {
         checkShape("CsrMatrix.zeros", rows, cols);
@@ -107,15 +185,28 @@ public final class CsrMatrix {
     }
 
     /**
-     * The non-zero elements of a 2-D dense array of any dtype (bool and integers become float64,
-     * float32 is widened). NaN is stored (it is not zero).
+     * The non-zero elements of a 2-D dense array: a float32 array gives a float32 matrix (as
+     * SciPy's {@code csr_matrix} keeps the dtype), any other dtype (float64, integers, bool) a
+     * float64 one. NaN is stored (it is not zero).
      */
     public static CsrMatrix fromDense(NdArray a) {
+        if (a.dtype() == DType.FLOAT32) {
+            return fromDense64(a).astype(DType.FLOAT32);
+        }
+        return fromDense64(a);
+    }
+
+    /** The non-zero elements of a 2-D dense array as a matrix of the given dtype (float32 or float64). */
+    public static CsrMatrix fromDense(NdArray a, DType dtype) {
+        return fromDense64(a).astype(dtype);
+    }
+
+    private static CsrMatrix fromDense64(NdArray a) {
         if (a.ndim() != 2) {
             throw new ShapeMismatchException("CsrMatrix.fromDense: expected a 2-D array, got shape " + ShapeMismatchException.shapeString(a.shape()));
         }
         int m = a.shape()[0], n = a.shape()[1];
-        double[] d = a.toDoubleArray();
+        double[] d = doubles(a);
         int nnz = 0;
         for (double x : d) {
             if (x != 0) {
@@ -175,9 +266,14 @@ public final class CsrMatrix {
         return indices.clone();
     }
 
-    /** A copy of the stored values. */
+    /** A copy of the stored values (float32 values widened exactly). */
     public double[] data() {
-        return data.clone();
+        return data != null ? data.clone() : toDoubles(fdata);
+    }
+
+    /** A copy of the stored values as floats (float64 values rounded to nearest). */
+    public float[] floatData() {
+        return fdata != null ? fdata.clone() : toFloats(data);
     }
 
     /** Stored entries in each row (SciPy's {@code getnnz(axis=1)}), int64 of shape (rows,). */
@@ -194,16 +290,26 @@ public final class CsrMatrix {
         int r = index("get", i, rows, "row");
         int c = index("get", j, cols, "column");
         int k = Arrays.binarySearch(indices, indptr[r], indptr[r + 1], c);
-        return k >= 0 ? data[k] : 0.0;
+        return k >= 0 ? value(k) : 0.0;
     }
 
-    /** The dense (rows, cols) float64 array. */
+    /** The dense (rows, cols) array, of this matrix's dtype. */
     public NdArray toDense() {
+        if (fdata != null) {
+            float[] f = new float[Math.multiplyExact(rows, cols)];
+            for (int i = 0; i < rows; i++) {
+                int base = i * cols;
+                for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                    f[base + indices[k]] += fdata[k];
+                }
+            }
+            return NdArray.wrap(f, rows, cols);
+        }
         double[] d = new double[Math.multiplyExact(rows, cols)];
         for (int i = 0; i < rows; i++) {
             int base = i * cols;
             for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-                d[base + indices[k]] += data[k];
+                d[base + indices[k]] += value(k);
             }
         }
         return NdArray.wrap(d, rows, cols);
@@ -211,16 +317,20 @@ public final class CsrMatrix {
 
     /** The same matrix in CSC form (a counting sort, O(nnz + rows + cols)). */
     public CscMatrix toCsc() {
-        SpKernels.Csr t = SpKernels.transpose(rows, cols, indptr, indices, data);
+        if (fdata != null) {
+            SpKernelsF32.CsrF32 t = SpKernelsF32.transpose(rows, cols, indptr, indices, fdata);
+            return new CscMatrix(new CsrMatrix(cols, rows, t.indptr(), t.indices(), t.data()));
+        }
+        SpKernelsF64.CsrF64 t = SpKernelsF64.transpose(rows, cols, indptr, indices, data);
         return new CscMatrix(new CsrMatrix(cols, rows, t.indptr(), t.indices(), t.data()));
     }
 
     /** A builder holding this matrix's entries, to add more (duplicates are summed on build). */
     public CooBuilder toCoo() {
-        CooBuilder b = new CooBuilder(rows, cols, nnz());
+        CooBuilder b = new CooBuilder(rows, cols, nnz(), dtype());
         for (int i = 0; i < rows; i++) {
             for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-                b.add(i, indices[k], data[k]);
+                b.add(i, indices[k], value(k));
             }
         }
         return b;
@@ -235,7 +345,7 @@ public final class CsrMatrix {
     public CsrMatrix eliminateZeros() {
         int nz = 0;
         for (int k = 0; k < nnz(); k++) {
-            if (data[k] != 0) {
+            if (value(k) != 0) {
                 nz++;
             }
         }
@@ -248,14 +358,14 @@ public final class CsrMatrix {
         int p = 0;
         for (int i = 0; i < rows; i++) {
             for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-                if (data[k] != 0) {
+                if (value(k) != 0) {
                     ix[p] = indices[k];
-                    v[p++] = data[k];
+                    v[p++] = value(k);
                 }
             }
             ip[i + 1] = p;
         }
-        return new CsrMatrix(rows, cols, ip, ix, v);
+        return result(rows, cols, ip, ix, v, isF32());
     }
 
     // ------------------------------------------------------------------ slicing
@@ -271,8 +381,9 @@ public final class CsrMatrix {
         for (int i = lo; i <= hi; i++) {
             ip[i - lo] = indptr[i] - base;
         }
-        return new CsrMatrix(hi - lo, cols, ip, Arrays.copyOfRange(indices, base, indptr[hi]),
-                Arrays.copyOfRange(data, base, indptr[hi]));
+        int[] ix = Arrays.copyOfRange(indices, base, indptr[hi]);
+        return fdata != null ? new CsrMatrix(hi - lo, cols, ip, ix, Arrays.copyOfRange(fdata, base, indptr[hi]))
+                : new CsrMatrix(hi - lo, cols, ip, ix, Arrays.copyOfRange(data, base, indptr[hi]));
     }
 
     /** Columns [from, to) (stop exclusive; negative positions count from the end), a copy. */
@@ -294,10 +405,10 @@ public final class CsrMatrix {
             int b = lowerBound(indices, a, indptr[i + 1], hi);
             for (int k = a; k < b; k++) {
                 ix[p] = indices[k] - lo;
-                v[p++] = data[k];
+                v[p++] = value(k);
             }
         }
-        return new CsrMatrix(rows, hi - lo, ip, ix, v);
+        return result(rows, hi - lo, ip, ix, v, isF32());
     }
 
     /** The sub-matrix of rows [r0, r1) and columns [c0, c1), a copy. */
@@ -318,9 +429,11 @@ public final class CsrMatrix {
         for (int t = 0; t < idx.length; t++) {
             int len = indptr[r[t] + 1] - indptr[r[t]];
             System.arraycopy(indices, indptr[r[t]], ix, ip[t], len);
-            System.arraycopy(data, indptr[r[t]], v, ip[t], len);
+            for (int q = 0; q < len; q++) {
+                v[ip[t] + q] = value(indptr[r[t]] + q);
+            }
         }
-        return new CsrMatrix(idx.length, cols, ip, ix, v);
+        return result(idx.length, cols, ip, ix, v, isF32());
     }
 
     /** Fancy column selection {@code A[:, idx]} (through the CSC form). */
@@ -341,10 +454,10 @@ public final class CsrMatrix {
             int j = i + k;
             int p = Arrays.binarySearch(indices, indptr[i], indptr[i + 1], j);
             if (p >= 0) {
-                d[t] = data[p];
+                d[t] = value(p);
             }
         }
-        return NdArray.wrap(d, len);
+        return typed(NdArray.wrap(d, len));
     }
 
     /** The main diagonal. */
@@ -360,11 +473,11 @@ public final class CsrMatrix {
             throw new IllegalArgumentException("map: f(0) = " + f.applyAsDouble(0.0)
                     + " is not 0, so the result would be dense; use toDense() first");
         }
-        double[] v = new double[data.length];
+        double[] v = new double[nnz()];
         for (int k = 0; k < v.length; k++) {
-            v[k] = f.applyAsDouble(data[k]);
+            v[k] = f.applyAsDouble(value(k));
         }
-        return new CsrMatrix(rows, cols, indptr, indices, v);
+        return result(rows, cols, indptr, indices, v, isF32());
     }
 
     /** Multiplies every element by s (sparsity kept; s = 0 keeps the structure with explicit zeros, as SciPy). */
@@ -374,11 +487,11 @@ public final class CsrMatrix {
 
     /** Divides every stored element by s. Implicit zeros stay zero even for s = 0 (SciPy gives NaN there). */
     public CsrMatrix div(double s) {
-        double[] v = new double[data.length];
+        double[] v = new double[nnz()];
         for (int k = 0; k < v.length; k++) {
-            v[k] = data[k] / s;
+            v[k] = value(k) / s;
         }
-        return new CsrMatrix(rows, cols, indptr, indices, v);
+        return result(rows, cols, indptr, indices, v, isF32());
     }
 
     public CsrMatrix neg() {
@@ -448,14 +561,14 @@ public final class CsrMatrix {
                 double r;
                 if (ja == jb) {
                     j = ja;
-                    r = f.applyAsDouble(data[a++], o.data[b++]);
+                    r = f.applyAsDouble(value(a++), o.value(b++));
                 } else if (ja < jb) {
                     j = ja;
-                    r = union ? f.applyAsDouble(data[a], 0.0) : 0.0;
+                    r = union ? f.applyAsDouble(value(a), 0.0) : 0.0;
                     a++;
                 } else {
                     j = jb;
-                    r = union ? f.applyAsDouble(0.0, o.data[b]) : 0.0;
+                    r = union ? f.applyAsDouble(0.0, o.value(b)) : 0.0;
                     b++;
                 }
                 if (r != 0) {
@@ -465,7 +578,8 @@ public final class CsrMatrix {
             }
             ip[i + 1] = p;
         }
-        return new CsrMatrix(rows, cols, ip, Arrays.copyOf(ix, p), Arrays.copyOf(v, p));
+        // float32 with float32 stays float32 (each value rounded once); any float64 operand promotes
+        return result(rows, cols, ip, Arrays.copyOf(ix, p), Arrays.copyOf(v, p), isF32() && o.isF32());
     }
 
     /**
@@ -476,14 +590,14 @@ public final class CsrMatrix {
     public NdArray add(NdArray dense) {
         NdArray out = broadcastDense("add", dense).astype(DType.FLOAT64);
         addInto(out, 1.0);
-        return out;
+        return isF32() && dense.dtype() == DType.FLOAT32 ? out.astype(DType.FLOAT32) : out;
     }
 
     /** A - D with a dense D (broadcast as in {@link #add(NdArray)}), giving a dense array. */
     public NdArray sub(NdArray dense) {
         NdArray out = broadcastDense("sub", dense).astype(DType.FLOAT64).neg();
         addInto(out, 1.0);
-        return out;
+        return isF32() && dense.dtype() == DType.FLOAT32 ? out.astype(DType.FLOAT32) : out;
     }
 
     /**
@@ -493,13 +607,13 @@ public final class CsrMatrix {
      */
     public CsrMatrix multiply(NdArray dense) {
         NdArray d = broadcastDense("multiply", dense);
-        double[] v = new double[data.length];
+        double[] v = new double[nnz()];
         for (int i = 0; i < rows; i++) {
             for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-                v[k] = data[k] * d.getDouble(i, indices[k]);
+                v[k] = value(k) * d.getDouble(i, indices[k]);
             }
         }
-        return new CsrMatrix(rows, cols, indptr, indices, v);
+        return result(rows, cols, indptr, indices, v, isF32() && dense.dtype() == DType.FLOAT32);
     }
 
     private NdArray broadcastDense(String op, NdArray dense) {
@@ -515,7 +629,7 @@ public final class CsrMatrix {
         double[] o = (double[]) out.buffer();
         for (int i = 0; i < rows; i++) {
             for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-                o[i * cols + indices[k]] += scale * data[k];
+                o[i * cols + indices[k]] += scale * value(k);
             }
         }
     }
@@ -526,7 +640,7 @@ public final class CsrMatrix {
     public double sum() {
         double s = 0;
         for (int k = 0; k < nnz(); k++) {
-            s += data[k];
+            s += value(k);
         }
         return s;
     }
@@ -537,10 +651,10 @@ public final class CsrMatrix {
         double[] out = new double[ax == 0 ? cols : rows];
         for (int i = 0; i < rows; i++) {
             for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-                out[ax == 0 ? indices[k] : i] += data[k];
+                out[ax == 0 ? indices[k] : i] += value(k);
             }
         }
-        return NdArray.wrap(out, out.length);
+        return typed(NdArray.wrap(out, out.length));
     }
 
     /** Mean of all elements (implicit zeros included); NaN for an empty shape. */
@@ -580,7 +694,7 @@ public final class CsrMatrix {
         }
         double r = nnz() < (long) rows * cols ? 0.0 : (max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         for (int k = 0; k < nnz(); k++) {
-            r = max ? Math.max(r, data[k]) : Math.min(r, data[k]);
+            r = max ? Math.max(r, value(k)) : Math.min(r, value(k));
         }
         return r;
     }
@@ -598,7 +712,7 @@ public final class CsrMatrix {
         for (int i = 0; i < rows; i++) {
             for (int k = indptr[i]; k < indptr[i + 1]; k++) {
                 int t = ax == 0 ? indices[k] : i;
-                out[t] = max ? Math.max(out[t], data[k]) : Math.min(out[t], data[k]);
+                out[t] = max ? Math.max(out[t], value(k)) : Math.min(out[t], value(k));
                 count[t]++;
             }
         }
@@ -607,7 +721,7 @@ public final class CsrMatrix {
                 out[t] = max ? Math.max(out[t], 0.0) : Math.min(out[t], 0.0);
             }
         }
-        return NdArray.wrap(out, len);
+        return typed(NdArray.wrap(out, len));
     }
 
     // ------------------------------------------------------------------ products
@@ -619,29 +733,77 @@ public final class CsrMatrix {
         return y;
     }
 
-    /** y = A x into a caller's buffer of length rows (no allocation: the form solvers use). */
+    /**
+     * y = A x into a caller's buffer of length rows (no allocation: the form solvers use). A
+     * float32 matrix is read as it is stored (each value widened in the loop), so solvers in
+     * float64 can run on a float32 matrix without a float64 copy.
+     */
     public void matvec(double[] x, double[] y) {
         if (x.length != cols || y.length != rows) {
             throw new ShapeMismatchException("matvec: matrix " + shapeString(rows, cols) + ", x (" + x.length + ",), y (" + y.length
                     + ",); expected x (" + cols + ",) and y (" + rows + ",)");
         }
-        SpKernels.spmv(rows, indptr, indices, data, x, y);
+        if (fdata != null) {
+            SpKernels.spmvMixed(rows, indptr, indices, fdata, x, y);
+        } else {
+            SpKernelsF64.spmv(rows, indptr, indices, data, x, y);
+        }
     }
 
-    /** A x for a 1-D x of length cols, or A X for a 2-D X of shape (cols, n) (then a dense (rows, n) result). */
+    /** y = A x in float32 for a float32 matrix (float accumulation, as SciPy's float32 SpMV). */
+    public float[] matvec(float[] x) {
+        float[] y = new float[rows];
+        matvec(x, y);
+        return y;
+    }
+
+    /**
+     * y = A x in float32 into a caller's buffer.
+     *
+     * @throws IllegalArgumentException if this matrix is float64 (use the double[] form, or
+     *     {@code astype(DType.FLOAT32)} first)
+     */
+    public void matvec(float[] x, float[] y) {
+        if (x.length != cols || y.length != rows) {
+            throw new ShapeMismatchException("matvec: matrix " + shapeString(rows, cols) + ", x (" + x.length + ",), y (" + y.length
+                    + ",); expected x (" + cols + ",) and y (" + rows + ",)");
+        }
+        requireF32("matvec(float[])");
+        SpKernelsF32.spmv(rows, indptr, indices, fdata, x, y);
+    }
+
+    private void requireF32(String op) {
+        if (fdata == null) {
+            throw new IllegalArgumentException(op + ": the matrix is float64; use the double[] form or astype(DType.FLOAT32)");
+        }
+    }
+
+    /**
+     * A x for a 1-D x of length cols, or A X for a 2-D X of shape (cols, n) (then a dense (rows, n)
+     * result). The result is float32 when the matrix and x are both float32 (float32 kernels),
+     * float64 otherwise (NumPy's promotion).
+     */
     public NdArray matmul(NdArray x) {
         if (x.ndim() == 1) {
             if (x.shape()[0] != cols) {
                 throw new ShapeMismatchException("matmul: " + shapeString(rows, cols) + " @ " + ShapeMismatchException.shapeString(x.shape()));
             }
-            return NdArray.wrap(matvec(x.toDoubleArray()), rows);
+            if (isF32() && x.dtype() == DType.FLOAT32) {
+                return NdArray.wrap(matvec(floats(x)), rows);
+            }
+            return NdArray.wrap(matvec(doubles(x)), rows);
         }
         if (x.ndim() != 2 || x.shape()[0] != cols) {
             throw new ShapeMismatchException("matmul: " + shapeString(rows, cols) + " @ " + ShapeMismatchException.shapeString(x.shape()));
         }
         int n = x.shape()[1];
+        if (isF32() && x.dtype() == DType.FLOAT32) {
+            float[] c = new float[Math.multiplyExact(rows, n)];
+            SpKernelsF32.spmm(rows, indptr, indices, fdata, floats(x), n, c);
+            return NdArray.wrap(c, rows, n);
+        }
         double[] c = new double[Math.multiplyExact(rows, n)];
-        SpKernels.spmm(rows, indptr, indices, data, x.toDoubleArray(), n, c);
+        SpKernelsF64.spmm(rows, indptr, indices, astype(DType.FLOAT64).data, doubles(x), n, c);
         return NdArray.wrap(c, rows, n);
     }
 
@@ -652,21 +814,41 @@ public final class CsrMatrix {
         return y;
     }
 
-    /** y = A^T x into a caller's buffer of length cols. */
+    /** y = A^T x into a caller's buffer of length cols (a float32 matrix is widened to a temporary first). */
     public void rmatvec(double[] x, double[] y) {
         if (x.length != rows || y.length != cols) {
             throw new ShapeMismatchException("rmatvec: matrix " + shapeString(rows, cols) + " transposed, x (" + x.length + ",), y ("
                     + y.length + ",); expected x (" + rows + ",) and y (" + cols + ",)");
         }
-        SpKernels.spmvT(rows, cols, indptr, indices, data, x, y);
+        SpKernelsF64.spmvT(rows, cols, indptr, indices, astype(DType.FLOAT64).data, x, y);
     }
 
-    /** A^T x for a 1-D x of length rows. */
+    /** y = A^T x in float32 for a float32 matrix. */
+    public float[] rmatvec(float[] x) {
+        float[] y = new float[cols];
+        rmatvec(x, y);
+        return y;
+    }
+
+    /** y = A^T x in float32 into a caller's buffer (float32 matrices only). */
+    public void rmatvec(float[] x, float[] y) {
+        if (x.length != rows || y.length != cols) {
+            throw new ShapeMismatchException("rmatvec: matrix " + shapeString(rows, cols) + " transposed, x (" + x.length + ",), y ("
+                    + y.length + ",); expected x (" + rows + ",) and y (" + cols + ",)");
+        }
+        requireF32("rmatvec(float[])");
+        SpKernelsF32.spmvT(rows, cols, indptr, indices, fdata, x, y);
+    }
+
+    /** A^T x for a 1-D x of length rows (float32 when both are float32). */
     public NdArray rmatvec(NdArray x) {
         if (x.ndim() != 1 || x.shape()[0] != rows) {
             throw new ShapeMismatchException("rmatvec: " + shapeString(rows, cols) + ".T @ " + ShapeMismatchException.shapeString(x.shape()));
         }
-        return NdArray.wrap(rmatvec(x.toDoubleArray()), cols);
+        if (isF32() && x.dtype() == DType.FLOAT32) {
+            return NdArray.wrap(rmatvec(floats(x)), cols);
+        }
+        return NdArray.wrap(rmatvec(doubles(x)), cols);
     }
 
     /** Sparse x sparse product by Gustavson's algorithm; canonical result (cancellations kept as explicit zeros, as SciPy). */
@@ -674,7 +856,13 @@ public final class CsrMatrix {
         if (cols != b.rows) {
             throw new ShapeMismatchException("matmul: " + shapeString(rows, cols) + " @ " + shapeString(b.rows, b.cols));
         }
-        SpKernels.Csr c = SpKernels.spgemm(rows, b.cols, indptr, indices, data, b.indptr, b.indices, b.data);
+        if (isF32() && b.isF32()) {
+            SpKernelsF32.CsrF32 c = SpKernelsF32.spgemm(rows, b.cols, indptr, indices, fdata, b.indptr, b.indices, b.fdata);
+            return new CsrMatrix(rows, b.cols, c.indptr(), c.indices(), c.data());
+        }
+        CsrMatrix a = astype(DType.FLOAT64);
+        b = b.astype(DType.FLOAT64);
+        SpKernelsF64.CsrF64 c = SpKernelsF64.spgemm(rows, b.cols, indptr, indices, a.data, b.indptr, b.indices, b.data);
         return new CsrMatrix(rows, b.cols, c.indptr(), c.indices(), c.data());
     }
 
@@ -693,21 +881,22 @@ public final class CsrMatrix {
         }
         CsrMatrix m = (CsrMatrix) o;
         return rows == m.rows && cols == m.cols && Arrays.equals(indptr, m.indptr) && Arrays.equals(indices, m.indices)
-                && Arrays.equals(data, m.data);
+                && Arrays.equals(data, m.data) && Arrays.equals(fdata, m.fdata);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+        return 31 * (31 * rows + cols) + (data != null ? Arrays.hashCode(data) : ~Arrays.hashCode(fdata));
     }
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("CsrMatrix" + shapeString(rows, cols) + " nnz=" + nnz());
+        StringBuilder s = new StringBuilder("CsrMatrix" + shapeString(rows, cols) + " nnz=" + nnz()
+                + (isF32() ? " float32" : ""));
         int shown = 0;
         for (int i = 0; i < rows && shown < 20; i++) {
             for (int k = indptr[i]; k < indptr[i + 1] && shown < 20; k++, shown++) {
-                s.append("\n  (").append(i).append(", ").append(indices[k]).append(")\t").append(data[k]);
+                s.append("\n  (").append(i).append(", ").append(indices[k]).append(")\t").append(value(k));
             }
         }
         if (shown < nnz()) {
@@ -762,6 +951,31 @@ public final class CsrMatrix {
             }
         }
         return lo;
+    }
+
+    /**
+     * The elements of x in row-major order as doubles, read-only: x's own buffer when it is a
+     * contiguous float64 array starting at 0 (no copy: SpMM's dense operand can be large), else a
+     * converted copy.
+     */
+    static double[] doubles(NdArray x) {
+        if (x.dtype() == DType.FLOAT64 && x.offset() == 0 && x.isContiguous() && ((double[]) x.buffer()).length == x.size()) {
+            return (double[]) x.buffer();
+        }
+        return x.toDoubleArray();
+    }
+
+    /** As {@link #doubles(NdArray)} for float32 (x's own buffer when possible, else a converted copy). */
+    static float[] floats(NdArray x) {
+        if (x.dtype() == DType.FLOAT32 && x.offset() == 0 && x.isContiguous() && ((float[]) x.buffer()).length == x.size()) {
+            return (float[]) x.buffer();
+        }
+        return x.toFloatArray();
+    }
+
+    /** A float64 result array converted to this matrix's dtype (float32 results are rounded once). */
+    NdArray typed(NdArray a) {
+        return isF32() ? a.astype(DType.FLOAT32) : a;
     }
 
     static NdArray zerosDense(int r, int c) {

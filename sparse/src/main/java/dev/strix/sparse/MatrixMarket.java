@@ -1,5 +1,6 @@
 package dev.strix.sparse;
 
+import dev.strix.ndarray.DType;
 import dev.strix.ndarray.NdArray;
 import dev.strix.ndarray.ShapeMismatchException;
 import java.io.BufferedReader;
@@ -43,20 +44,38 @@ public final class MatrixMarket {
 
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    /** Reads a coordinate or array file into a CSR matrix (an array file keeps its non-zeros). */
+    /** Reads a coordinate or array file into a float64 CSR matrix (an array file keeps its non-zeros). */
     public static CsrMatrix readCsr(Path file) throws IOException {
+        return readCsr(file, DType.FLOAT64);
+    }
+
+    /**
+     * Reads a file into a CSR matrix of the given dtype: {@code FLOAT32} rounds each value (after
+     * duplicates are summed in float64) and stores half the bytes per value.
+     *
+     * @throws IllegalArgumentException for a dtype other than float64 or float32
+     */
+    public static CsrMatrix readCsr(Path file, DType dtype) throws IOException {
+        if (dtype != DType.FLOAT64 && dtype != DType.FLOAT32) {
+            throw new IllegalArgumentException("MatrixMarket.readCsr: sparse matrices hold float64 or float32, not " + dtype);
+        }
         try (Reader r = new Reader(file)) {
             Header h = r.header();
             if (h.format.equals("array")) {
-                return CsrMatrix.fromDense(r.readArray(h));
+                return CsrMatrix.fromDense(r.readArray(h), dtype);
             }
-            return r.readCoordinate(h);
+            return r.readCoordinate(h, dtype);
         }
     }
 
-    /** Reads a file into a CSC matrix. */
+    /** Reads a file into a float64 CSC matrix. */
     public static CscMatrix readCsc(Path file) throws IOException {
         return readCsr(file).toCsc();
+    }
+
+    /** Reads a file into a CSC matrix of the given dtype (float64 or float32). */
+    public static CscMatrix readCsc(Path file, DType dtype) throws IOException {
+        return readCsr(file, dtype).toCsc();
     }
 
     /** Reads an array file, or a coordinate file (densified; its rows x cols must fit one array), into a dense (rows, cols) float64 array. */
@@ -99,7 +118,7 @@ public final class MatrixMarket {
             }
         }
         if (field == Field.INTEGER) {
-            for (double v : a.data) {
+            for (double v : a.data()) {
                 if (v != Math.rint(v) || Math.abs(v) > 9.007199254740992E15) {
                     throw new IllegalArgumentException("MatrixMarket.write: integer field requested but the matrix holds " + v);
                 }
@@ -128,9 +147,13 @@ public final class MatrixMarket {
                     sb.setLength(0);
                     sb.append(i + 1).append(' ').append(a.indices[k] + 1);
                     if (field == Field.REAL) {
-                        sb.append(' ').append(a.data[k]);
+                        if (a.isF32()) {
+                            sb.append(' ').append(a.fdata[k]); // Float.toString: the shortest text that reads back to the same float
+                        } else {
+                            sb.append(' ').append(a.data[k]);
+                        }
                     } else if (field == Field.INTEGER) {
-                        sb.append(' ').append((long) a.data[k]);
+                        sb.append(' ').append((long) a.value(k));
                     }
                     sb.append('\n');
                     w.append(sb);
@@ -316,8 +339,12 @@ public final class MatrixMarket {
         }
 
         CsrMatrix readCoordinate(Header h) throws IOException {
+            return readCoordinate(h, DType.FLOAT64);
+        }
+
+        CsrMatrix readCoordinate(Header h, DType dtype) throws IOException {
             int cap = (int) (symmetry.equals("general") ? h.nnz : 2 * h.nnz);
-            CooBuilder b = new CooBuilder(h.rows, h.cols, cap);
+            CooBuilder b = new CooBuilder(h.rows, h.cols, cap, dtype);
             boolean pattern = field.equals("pattern");
             int want = pattern ? 2 : 3;
             String[] tok = new String[4];

@@ -48,7 +48,7 @@ public interface Preconditioner {
         int n = a.rows;
         int[] ip = a.indptr;
         int[] ix = a.indices;
-        double[] lu = a.data.clone();
+        double[] lu = a.data(); // a copy (float32 values widened): ILU(0) factors in float64
         int[] diag = new int[n];
         for (int i = 0; i < n; i++) {
             int k = Arrays.binarySearch(ix, ip[i], ip[i + 1], i);

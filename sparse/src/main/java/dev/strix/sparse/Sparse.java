@@ -156,17 +156,22 @@ public final class Sparse {
         int[] ip = new int[(int) rows + 1];
         int[] ix = new int[(int) nnz];
         double[] v = new double[(int) nnz];
+        boolean f32 = true;
         int r = 0, p = 0;
         for (CsrMatrix m : ms) {
+            f32 &= m.isF32();
             for (int i = 0; i < m.rows; i++) {
                 ip[r + i + 1] = p + m.indptr[i + 1];
             }
             System.arraycopy(m.indices, 0, ix, p, m.nnz());
-            System.arraycopy(m.data, 0, v, p, m.nnz());
+            for (int k = 0; k < m.nnz(); k++) {
+                v[p + k] = m.value(k);
+            }
             r += m.rows;
             p += m.nnz();
         }
-        return new CsrMatrix((int) rows, cols, ip, ix, v);
+        // all float32 stays float32 (values copied exactly); any float64 operand promotes
+        return CsrMatrix.result((int) rows, cols, ip, ix, v, f32);
     }
 
     /** Places matrices with equal row counts side by side (SciPy's {@code hstack}). */
@@ -202,15 +207,15 @@ public final class Sparse {
             for (int j = 0; j < b.rows; j++) {
                 for (int k = a.indptr[i]; k < a.indptr[i + 1]; k++) {
                     int cBase = a.indices[k] * b.cols;
-                    double av = a.data[k];
+                    double av = a.value(k);
                     for (int q = b.indptr[j]; q < b.indptr[j + 1]; q++) {
                         ix[p] = cBase + b.indices[q];
-                        v[p++] = av * b.data[q];
+                        v[p++] = av * b.value(q);
                     }
                 }
                 ip[++r] = p;
             }
         }
-        return new CsrMatrix((int) rows, (int) cols, ip, ix, v);
+        return CsrMatrix.result((int) rows, (int) cols, ip, ix, v, a.isF32() && b.isF32());
     }
 }

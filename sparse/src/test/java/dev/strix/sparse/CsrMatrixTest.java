@@ -16,6 +16,31 @@ import org.junit.jupiter.api.Test;
 class CsrMatrixTest {
     static final NdArray D = Nd.of(new double[][] {{1, 0, 2}, {0, 0, 3}, {4, 5, 0}});
 
+    /**
+     * SpMM and SpMV read a contiguous float64 operand in place and copy any other layout: views
+     * with an offset, transposed (strided) and broadcast operands, and float32, must give the
+     * dense product (the ndarray module's GEMM) within rounding.
+     */
+    @Test
+    void productsReadViewsAndStridedOperandsCorrectly() {
+        CsrMatrix a = Sparse.random(30, 20, 0.2, 7);
+        NdArray big = Nd.random(8).gaussian(25, 20);
+        NdArray[] operands = {big.get("5:, :").transpose().copy(), big.get("5:, :").transpose(), big.get(":20, 3:7"),
+            big.get("0, :").reshape(20, 1).broadcastTo(20, 3), Nd.random(9).gaussian(20, 4)};
+        for (NdArray x : operands) {
+            NdArray expected = a.toDense().matmul(x);
+            NdArray actual = a.matmul(x);
+            assertArrayEquals(expected.shape(), actual.shape());
+            assertArrayEquals(expected.toDoubleArray(), actual.toDoubleArray(), 1e-12);
+        }
+        NdArray v = big.get("2, :");
+        assertArrayEquals(a.toDense().matmul(v).toDoubleArray(), a.matmul(v).toDoubleArray(), 1e-12);
+        NdArray col = big.get(":20, 1");
+        assertArrayEquals(a.toDense().transpose().matmul(Nd.random(3).gaussian(30)).shape(),
+                a.rmatvec(Nd.random(3).gaussian(30)).shape());
+        assertArrayEquals(a.toDense().matmul(col).toDoubleArray(), a.matmul(col).toDoubleArray(), 1e-12);
+    }
+
     @Test
     void denseRoundTripAndStructure() {
         CsrMatrix a = CsrMatrix.fromDense(D);

@@ -90,6 +90,17 @@ public interface KernelProvider {
 
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 
+    /**
+     * Rows [lo, hi) of a CSR sparse matrix-vector product: {@code y[i] = sum of v[k] * x[ix[k]]}
+     * over k in [ip[i], ip[i + 1]) (y[i] overwritten). Both providers run the scalar
+     * two-accumulator rows unless {@code -Dstrix.spmv.gather=true} selects the vector provider's
+     * gather kernel (measured slower on JDK 17; see VectorKernels), whose accumulation order
+     * differs (last bits only).
+     */
+    void spmvCsr(int[] ip, int[] ix, double[] v, double[] x, double[] y, int lo, int hi);
+
+    void spmvCsr(int[] ip, int[] ix, float[] v, float[] x, float[] y, int lo, int hi);
+
     GemmF64.Micro gemmF64();
 
     GemmF32.Micro gemmF32();

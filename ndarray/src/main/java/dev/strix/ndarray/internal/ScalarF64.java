@@ -185,6 +185,24 @@ final class ScalarF64 {
         return s;
     }
 
+    /** CSR SpMV rows with two accumulators (even and odd positions of the row), combined at the end. */
+    static void spmvCsr(int[] ip, int[] ix, double[] v, double[] x, double[] y, int lo, int hi) {
+        for (int i = lo; i < hi; i++) {
+            double s0 = 0;
+            double s1 = 0;
+            int k = ip[i];
+            int end = ip[i + 1];
+            for (; k + 1 < end; k += 2) {
+                s0 += v[k] * x[ix[k]];
+                s1 += v[k + 1] * x[ix[k + 1]];
+            }
+            if (k < end) {
+                s0 += v[k] * x[ix[k]];
+            }
+            y[i] = s0 + s1;
+        }
+    }
+
     static void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
         for (int i = 0; i < n; i++) {
             y[yo + i] += alpha * x[xo + i];

@@ -214,6 +214,16 @@ class ScalarKernels implements KernelProvider {
     }
 
     @Override
+    public void spmvCsr(int[] ip, int[] ix, double[] v, double[] x, double[] y, int lo, int hi) {
+        ScalarF64.spmvCsr(ip, ix, v, x, y, lo, hi);
+    }
+
+    @Override
+    public void spmvCsr(int[] ip, int[] ix, float[] v, float[] x, float[] y, int lo, int hi) {
+        ScalarF32.spmvCsr(ip, ix, v, x, y, lo, hi);
+    }
+
+    @Override
     public void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
         ScalarF64.axpy(alpha, x, xo, y, yo, n);
     }

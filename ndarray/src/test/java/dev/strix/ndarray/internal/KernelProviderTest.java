@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.strix.ndarray.internal.KernelProvider.Cmp;
 import dev.strix.ndarray.internal.KernelProvider.Op1;
 import dev.strix.ndarray.internal.KernelProvider.Op2;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,63 @@ class KernelProviderTest {
                 }
                 assertEquals(s.dot(a, off, b, off, n), v.dot(a, off, b, off, n), 1e-9 * (1 + n) * 1e4, "dot n=" + n);
             }
+        }
+    }
+
+    /**
+     * CSR SpMV rows of every length from 0 to a few vectors (so both the gather loop and the
+     * scalar remainder run), over a sub-range of rows, in both providers and both precisions,
+     * against a plain sum in long arithmetic on small integers, which is exact in float and double.
+     */
+    @Test
+    void spmvCsrRowsAreExactOnIntegersInBothProviders() {
+        List<KernelProvider> providers = new ArrayList<>(List.of(new ScalarKernels()));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            providers.add(vector());
+            System.setProperty("strix.spmv.gather", "true"); // the opt-in gather kernel, read at construction
+            try {
+                providers.add(vector());
+            } finally {
+                System.clearProperty("strix.spmv.gather");
+            }
+        }
+        Random r = new Random(7);
+        int rows = 40;
+        int cols = 50;
+        int[] ip = new int[rows + 1];
+        for (int i = 0; i < rows; i++) {
+            ip[i + 1] = ip[i] + i % 20;
+        }
+        int nnz = ip[rows];
+        int[] ix = new int[nnz];
+        double[] v = new double[nnz];
+        for (int k = 0; k < nnz; k++) {
+            ix[k] = r.nextInt(cols);
+            v[k] = r.nextInt(21) - 10;
+        }
+        double[] x = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            x[j] = r.nextInt(21) - 10;
+        }
+        double[] expected = new double[rows];
+        java.util.Arrays.fill(expected, -99);
+        for (int i = 3; i < rows - 2; i++) {
+            long sum = 0;
+            for (int k = ip[i]; k < ip[i + 1]; k++) {
+                sum += (long) v[k] * (long) x[ix[k]];
+            }
+            expected[i] = sum;
+        }
+        float[] expectedF = floats(expected);
+        for (KernelProvider p : providers) {
+            double[] y = new double[rows];
+            java.util.Arrays.fill(y, -99);
+            p.spmvCsr(ip, ix, v, x, y, 3, rows - 2);
+            assertArrayEquals(expected, y, p.name());
+            float[] yf = new float[rows];
+            java.util.Arrays.fill(yf, -99);
+            p.spmvCsr(ip, ix, floats(v), floats(x), yf, 3, rows - 2);
+            assertArrayEquals(expectedF, yf, p.name() + " float");
         }
     }
 

@@ -126,6 +126,29 @@ final class VectorF64 {
         return s;
     }
 
+    /**
+     * CSR SpMV rows: L entries at a time, x gathered through the column indices, one fused
+     * multiply-add per lane; the remainder of each row (and rows shorter than L) scalar.
+     */
+    static void spmvCsr(int[] ip, int[] ix, double[] v, double[] x, double[] y, int lo, int hi) {
+        for (int i = lo; i < hi; i++) {
+            int k = ip[i];
+            int end = ip[i + 1];
+            double s = 0;
+            if (end - k >= L) {
+                DoubleVector acc = DoubleVector.fromArray(S, v, k).mul(DoubleVector.fromArray(S, x, 0, ix, k));
+                for (k += L; k + L <= end; k += L) {
+                    acc = DoubleVector.fromArray(S, v, k).fma(DoubleVector.fromArray(S, x, 0, ix, k), acc);
+                }
+                s = acc.reduceLanes(VectorOperators.ADD);
+            }
+            for (; k < end; k++) {
+                s = Math.fma(v[k], x[ix[k]], s);
+            }
+            y[i] = s;
+        }
+    }
+
     static void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
         DoubleVector va = DoubleVector.broadcast(S, alpha);
         int i = 0;

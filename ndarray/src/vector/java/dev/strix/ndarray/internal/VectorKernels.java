@@ -11,11 +11,21 @@ import jdk.incubator.vector.VectorSpecies;
  * exp/log keep the Math intrinsics (within 1 ulp); the Vector API's EXP/LOG are not guaranteed
  * within 1 ulp on every JDK and measured no faster here (about 5 ns per double on JDK 17 and 25).
  * Comparisons, sums, extrema, dot products and the GEMM micro-kernels use explicit lanes.
+ *
+ * <p>CSR SpMV ({@link #spmvCsr}) keeps the scalar rows by default: the Vector API gather kernel
+ * ({@code VectorF64.spmvCsr}, x gathered through the column indices) measured 3.5x slower than
+ * the two-accumulator scalar loop on JDK 17 (1M x 1M, 10 entries a row; the gather is not
+ * compiled to vgatherdpd there) and no faster on JDK 25 (float32 slightly faster, float64
+ * slower). {@code -Dstrix.spmv.gather=true} selects it, for re-measuring
+ * ({@code SpmvTiming} in the test sources) on other JDKs and CPUs.
  */
 final class VectorKernels extends ScalarKernels {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
     private static final GemmF64.Micro MICRO_F64 = new VectorF64.Micro();
     private static final GemmF32.Micro MICRO_F32 = new VectorF32.Micro();
+
+    /** Read at construction: the gather SpMV kernel instead of the scalar rows (see above). */
+    private final boolean gatherSpmv = Boolean.getBoolean("strix.spmv.gather");
 
     public VectorKernels() {
         // reflective entry point
@@ -183,6 +193,24 @@ final class VectorKernels extends ScalarKernels {
     @Override
     public float dot(float[] a, int ao, float[] b, int bo, int n) {
         return VectorF32.dot(a, ao, b, bo, n);
+    }
+
+    @Override
+    public void spmvCsr(int[] ip, int[] ix, double[] v, double[] x, double[] y, int lo, int hi) {
+        if (gatherSpmv) {
+            VectorF64.spmvCsr(ip, ix, v, x, y, lo, hi);
+        } else {
+            super.spmvCsr(ip, ix, v, x, y, lo, hi);
+        }
+    }
+
+    @Override
+    public void spmvCsr(int[] ip, int[] ix, float[] v, float[] x, float[] y, int lo, int hi) {
+        if (gatherSpmv) {
+            VectorF32.spmvCsr(ip, ix, v, x, y, lo, hi);
+        } else {
+            super.spmvCsr(ip, ix, v, x, y, lo, hi);
+        }
     }
 
     @Override
