@@ -4,6 +4,7 @@ import static dev.strix.linalg.internal.Dense.require2d;
 import static dev.strix.linalg.internal.Dense.requireSquare;
 import static dev.strix.linalg.internal.Dense.resultType;
 
+import dev.strix.linalg.internal.BlockedQr;
 import dev.strix.linalg.internal.Dense;
 import dev.strix.linalg.internal.Kernels;
 import dev.strix.linalg.internal.MatFun;
@@ -303,9 +304,9 @@ public final class Linalg {
         }
         double[] f = a.toDoubleArray();
         double[] tau = new double[k];
-        Kernels.householderQr(f, m, n, tau);
+        BlockedQr.factor(f, m, n, tau);
         int qc = complete ? m : k;
-        double[] q = Kernels.formQ(f, m, n, tau, qc);
+        double[] q = BlockedQr.formQ(f, m, n, tau, qc);
         double[] r = new double[qc * n];
         for (int i = 0; i < k; i++) {
             System.arraycopy(f, i * n + i, r, i * n + i, n - i);

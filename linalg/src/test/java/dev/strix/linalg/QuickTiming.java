@@ -12,6 +12,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
@@ -20,7 +21,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * JMH, not a benchmark: a few repetitions, median shown; the machine is shared). The real
  * numbers come from {@code bench/} ({@code LinalgBenchmarks}). Run with the test classpath and
  * {@code --add-modules jdk.incubator.vector}; arguments: repetitions (default 5), then optional
- * workload names (solve, chol, inv, eigh, svd, lstsq). {@code -Dstrix.parallelism=1} for one thread.
+ * workload names (solve, chol, inv, eigh, eigvalsh, svd, lstsq, qr, qrx). {@code -Dstrix.parallelism=1} for one thread.
  */
 public final class QuickTiming {
     public static void main(String[] args) {
@@ -75,6 +76,34 @@ public final class QuickTiming {
                 s.decompose(eg.copy());
                 return s;
             });
+        }
+        if (run(only, "qrx")) {
+            // crossover of the blocked QR: geqrf + orgqr (reduced Q) against the unblocked kernels
+            for (int n : new int[] {48, 64, 96, 128, 192, 256}) {
+                NdArray x = rand(r, n, n);
+                pair("qr blk/unblk " + n, reps, () -> {
+                    double[] f = x.toDoubleArray();
+                    double[] tau = new double[n];
+                    dev.strix.linalg.internal.BlockedQr.geqrf(f, n, n, tau);
+                    return dev.strix.linalg.internal.BlockedQr.orgqr(f, n, n, tau, n);
+                }, () -> {
+                    double[] f = x.toDoubleArray();
+                    double[] tau = new double[n];
+                    dev.strix.linalg.internal.Kernels.householderQr(f, n, n, tau);
+                    return dev.strix.linalg.internal.Kernels.formQ(f, n, n, tau, n);
+                });
+            }
+        }
+        if (run(only, "qr")) {
+            for (int n : new int[] {512, 1024}) {
+                NdArray x = rand(r, n, n);
+                DMatrixRMaj ex = ejml(x);
+                pair("qr " + n, reps, () -> Linalg.qr(x), () -> {
+                    QRDecomposition<DMatrixRMaj> q = DecompositionFactory_DDRM.qr(n, n);
+                    q.decompose(ex.copy());
+                    return new Object[] {q.getQ(null, true), q.getR(null, true)};
+                });
+            }
         }
         if (run(only, "lstsq")) {
             pair("lstsq 2000x200", reps, () -> Linalg.lstsq(tall, rhsTall), () -> {
