@@ -9,6 +9,7 @@ import dev.strix.linalg.internal.Dense;
 import dev.strix.linalg.internal.Kernels;
 import dev.strix.linalg.internal.MatFun;
 import dev.strix.linalg.internal.RealSchur;
+import dev.strix.linalg.internal.SymmetricEigen;
 import dev.strix.ndarray.DType;
 import dev.strix.ndarray.Index;
 import dev.strix.ndarray.Nd;
@@ -427,6 +428,11 @@ public final class Linalg {
         }
         DMatrixRMaj x = Dense.copy(a);
         Dense.requireFinite("eigh", x);
+        if (n >= SymmetricEigen.MIN) {
+            double[] vec = new double[n * n];
+            double[] vals = SymmetricEigen.eigh(x.data, n, vec, "eigh");
+            return new Eigh(Dense.vec(vals, t), as(NdArray.wrap(vec, n, n), t));
+        }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         if (!eig.decompose(x)) {
             throw new LinalgException("eigh: did not converge for shape " + sh(a));
@@ -463,6 +469,9 @@ public final class Linalg {
         }
         DMatrixRMaj x = Dense.copy(a);
         Dense.requireFinite("eigvalsh", x);
+        if (n >= SymmetricEigen.MIN_VALUES) {
+            return Dense.vec(SymmetricEigen.eigh(x.data, n, null, "eigvalsh"), t);
+        }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
         if (!eig.decompose(x)) {
             throw new LinalgException("eigvalsh: did not converge for shape " + sh(a));

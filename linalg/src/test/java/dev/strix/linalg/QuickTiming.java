@@ -28,7 +28,8 @@ public final class QuickTiming {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         java.util.Set<String> only = new java.util.HashSet<>(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
         System.out.println("QUICK, NOISY timing (median of " + reps + ", ms); provider " + Kernels.provider()
-                + ", parallelism " + Kernels.parallelism() + ", java " + System.getProperty("java.version"));
+                + ", parallelism " + Kernels.parallelism() + ", java " + System.getProperty("java.version")
+                + (CPU ? ", thread CPU time" : ", wall clock"));
         Random r = new Random(42);
         NdArray a1024 = rand(r, 1024, 1024).add(Nd.eye(1024).mul(1024));
         NdArray b1024 = rand(r, 1024, 1);
@@ -69,6 +70,30 @@ public final class QuickTiming {
                 e.decompose(esym.copy());
                 return e;
             });
+        }
+        if (run(only, "eigvalsh")) {
+            pair("eigvalsh 512", reps, () -> Linalg.eigvalsh(sym512), () -> {
+                EigenDecomposition_F64<DMatrixRMaj> e = DecompositionFactory_DDRM.eig(512, false, true);
+                e.decompose(esym.copy());
+                return e;
+            });
+        }
+        if (run(only, "eighx")) {
+            // crossover of Strix's symmetric eigensolver against EJML's, with and without vectors
+            for (int n : new int[] {8, 16, 32, 64, 128, 256}) {
+                NdArray g0 = rand(r, n, n);
+                NdArray s0 = g0.add(g0.transpose());
+                DMatrixRMaj e0 = ejml(s0);
+                for (boolean vec : new boolean[] {true, false}) {
+                    pair((vec ? "eigh " : "eigvalsh ") + n, reps,
+                        () -> dev.strix.linalg.internal.SymmetricEigen.eigh(s0.toDoubleArray(), n, vec ? new double[n * n] : null, "t"),
+                        () -> {
+                            EigenDecomposition_F64<DMatrixRMaj> e = DecompositionFactory_DDRM.eig(n, vec, true);
+                            e.decompose(e0.copy());
+                            return e;
+                        });
+                }
+            }
         }
         if (run(only, "svd")) {
             pair("svd 512", reps, () -> Linalg.svd(g512), () -> {
@@ -136,7 +161,7 @@ public final class QuickTiming {
 
     /** Two warm-up calls each, then strix and EJML calls alternate (so JIT warm-up of shared EJML code does not favour either). */
     static void pair(String name, int reps, Supplier<Object> strix, Supplier<Object> ejml) {
-        for (int w = 0; w < 2; w++) {
+        for (int w = 0; w < 3; w++) {
             sink = strix.get();
             sink = ejml.get();
         }
@@ -151,10 +176,21 @@ public final class QuickTiming {
         System.out.printf("%-16s strix %8.1f ms   ejml %8.1f ms   strix/ejml %.2f%n", name, s, e, s / e);
     }
 
+    /**
+     * {@code -Dquick.cpu=true}: time by the calling thread's CPU time instead of the wall clock (with
+     * one thread all work runs on it), less distorted when the machine is loaded.
+     */
+    static final boolean CPU = Boolean.getBoolean("quick.cpu");
+    static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    static long now() {
+        return CPU ? MX.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
     static double time(Supplier<Object> f) {
-        long t0 = System.nanoTime();
+        long t0 = now();
         sink = f.get();
-        return (System.nanoTime() - t0) / 1e6;
+        return (now() - t0) / 1e6;
     }
 
     static double median(double[] t) {
