@@ -77,6 +77,44 @@ public final class Linalg {
         return stacked.reshape(concat(lead, outs.get(0).shape()));
     }
 
+    /**
+     * Applies {@code f} to every matrix of a (..., m, n) stack where f returns several arrays (the
+     * parts of a decomposition record); part p of the result stacks f's part p over the leading
+     * axes. f's parts must have the same shapes for every matrix.
+     */
+    static NdArray[] mapMatricesN(NdArray a, Function<NdArray, NdArray[]> f) {
+        int[] s = a.shape();
+        int[] lead = Arrays.copyOf(s, s.length - 2);
+        int count = 1;
+        for (int d : lead) {
+            count *= d;
+        }
+        if (count == 0) {
+            NdArray[] probe = f.apply(Nd.eye(s[s.length - 2], s[s.length - 1], 0, resultType(a)));   // shapes only
+            NdArray[] out = new NdArray[probe.length];
+            for (int p = 0; p < probe.length; p++) {
+                out[p] = Nd.zeros(probe[p].dtype(), concat(lead, probe[p].shape()));
+            }
+            return out;
+        }
+        NdArray flat = a.contiguous().reshape(count, s[s.length - 2], s[s.length - 1]);
+        List<List<NdArray>> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            NdArray[] r = f.apply(flat.get(Index.at(i)));
+            for (int p = 0; p < r.length; p++) {
+                if (i == 0) {
+                    parts.add(new ArrayList<>(count));
+                }
+                parts.get(p).add(r[p]);
+            }
+        }
+        NdArray[] out = new NdArray[parts.size()];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = Nd.stack(0, parts.get(p)).reshape(concat(lead, parts.get(p).get(0).shape()));
+        }
+        return out;
+    }
+
     /** x itself when it already has dtype t (a fresh result buffer), else converted: astype always copies. */
     static NdArray as(NdArray x, DType t) {
         return x.dtype() == t ? x : x.astype(t);
@@ -285,7 +323,7 @@ public final class Linalg {
         return new Lu(NdArray.wrap(l, m, k).astype(t), NdArray.wrap(u, k, n).astype(t), perm);
     }
 
-    /** Reduced QR: Q (m, k), R (k, n), k = min(m, n) (NumPy's {@code qr(a)}). */
+    /** Reduced QR: Q (m, k), R (k, n), k = min(m, n) (NumPy's {@code qr(a)}); stacked. */
     public static Qr qr(NdArray a) {
         return qr(a, false);
     }
@@ -293,9 +331,17 @@ public final class Linalg {
     /**
      * QR factorisation; {@code complete} gives Q (m, m) and R (m, n) (NumPy's
      * {@code mode="complete"}), otherwise the reduced form. Signs follow Householder reflections,
-     * as LAPACK: diag(R) may be negative.
+     * as LAPACK: diag(R) may be negative. Stacked: a (..., m, n) input gives Q (..., m, k or m)
+     * and R (..., k or m, n).
      */
     public static Qr qr(NdArray a, boolean complete) {
+        if (a.ndim() > 2) {
+            NdArray[] r = mapMatricesN(a, x -> {
+                Qr f = qr(x, complete);
+                return new NdArray[] {f.q(), f.r()};
+            });
+            return new Qr(r[0], r[1]);
+        }
         require2d("qr", a);
         int m = a.shape(0), n = a.shape(1), k = Math.min(m, n);
         DType t = resultType(a);
@@ -361,8 +407,18 @@ public final class Linalg {
         return svd(a, false);
     }
 
-    /** SVD, full (U (m, m), Vt (n, n)) when {@code fullMatrices}, else thin. Singular values descending. */
+    /**
+     * SVD, full (U (m, m), Vt (n, n)) when {@code fullMatrices}, else thin. Singular values
+     * descending. Stacked: a (..., m, n) input gives U (..., m, ·), s (..., k), Vt (..., ·, n).
+     */
     public static Svd svd(NdArray a, boolean fullMatrices) {
+        if (a.ndim() > 2) {
+            NdArray[] r = mapMatricesN(a, x -> {
+                Svd f = svd(x, fullMatrices);
+                return new NdArray[] {f.u(), f.s(), f.vt()};
+            });
+            return new Svd(r[0], r[1], r[2]);
+        }
         require2d("svd", a);
         int m = a.shape(0), n = a.shape(1), k = Math.min(m, n);
         DType t = resultType(a);
@@ -417,10 +473,19 @@ public final class Linalg {
         return s;
     }
 
-    /** Symmetric eigendecomposition, eigenvalues ascending (NumPy's {@code eigh}); reads the whole matrix, assumed symmetric. */
+    /**
+     * Symmetric eigendecomposition, eigenvalues ascending (NumPy's {@code eigh}); reads the whole
+     * matrix, assumed symmetric. Stacked: (..., n, n) gives values (..., n) and vectors (..., n, n).
+     */
     public static Eigh eigh(NdArray a) {
         requireSquare("eigh", a);
-        require2d("eigh", a);
+        if (a.ndim() > 2) {
+            NdArray[] r = mapMatricesN(a, x -> {
+                Eigh f = eigh(x);
+                return new NdArray[] {f.values(), f.vectors()};
+            });
+            return new Eigh(r[0], r[1]);
+        }
         int n = a.shape(0);
         DType t = resultType(a);
         if (n == 0) {
