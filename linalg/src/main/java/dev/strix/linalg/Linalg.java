@@ -4,6 +4,7 @@ import static dev.strix.linalg.internal.Dense.require2d;
 import static dev.strix.linalg.internal.Dense.requireSquare;
 import static dev.strix.linalg.internal.Dense.resultType;
 
+import dev.strix.linalg.internal.Bidiagonal;
 import dev.strix.linalg.internal.BlockedQr;
 import dev.strix.linalg.internal.Dense;
 import dev.strix.linalg.internal.Kernels;
@@ -427,6 +428,11 @@ public final class Linalg {
         }
         DMatrixRMaj x = Dense.copy(a);
         Dense.requireFinite("svd", x);
+        if (k >= Bidiagonal.MIN) {
+            Bidiagonal.Result r = Bidiagonal.svd(x.data, m, n, true, fullMatrices, "svd");
+            return new Svd(as(NdArray.wrap(r.u(), m, fullMatrices ? m : k), t), Dense.vec(r.s(), t),
+                    as(NdArray.wrap(r.vt(), fullMatrices ? n : k, n), t));
+        }
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, n, true, true, !fullMatrices);
         if (!svd.decompose(x)) {
             throw new LinalgException("svd: did not converge for shape " + sh(a));
@@ -458,6 +464,9 @@ public final class Linalg {
         }
         DMatrixRMaj x = Dense.copy(a);
         Dense.requireFinite("svd", x);
+        if (Math.min(m, n) >= Bidiagonal.MIN_VALUES) {
+            return Bidiagonal.svd(x.data, m, n, false, false, "svd").s();
+        }
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, n, false, false, true);
         if (!svd.decompose(x)) {
             throw new LinalgException("svd: did not converge for shape " + sh(a));

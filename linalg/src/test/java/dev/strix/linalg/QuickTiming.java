@@ -21,7 +21,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * JMH, not a benchmark: a few repetitions, median shown; the machine is shared). The real
  * numbers come from {@code bench/} ({@code LinalgBenchmarks}). Run with the test classpath and
  * {@code --add-modules jdk.incubator.vector}; arguments: repetitions (default 5), then optional
- * workload names (solve, chol, inv, eigh, eigvalsh, svd, lstsq, qr, qrx). {@code -Dstrix.parallelism=1} for one thread.
+ * workload names (solve, chol, inv, eigh, eigvalsh, eighx, svd, svdvals, svdx, lstsq, qr, qrx). {@code -Dstrix.parallelism=1} for one thread.
  */
 public final class QuickTiming {
     public static void main(String[] args) {
@@ -128,6 +128,29 @@ public final class QuickTiming {
                     q.decompose(ex.copy());
                     return new Object[] {q.getQ(null, true), q.getR(null, true)};
                 });
+            }
+        }
+        if (run(only, "svdvals")) {
+            pair("svdvals 512", reps, () -> Linalg.svdvals(g512), () -> {
+                SingularValueDecomposition_F64<DMatrixRMaj> s = DecompositionFactory_DDRM.svd(512, 512, false, false, true);
+                s.decompose(eg.copy());
+                return s;
+            });
+        }
+        if (run(only, "svdx")) {
+            // crossover of Strix's SVD against EJML's, thin with vectors and values only
+            for (int n : new int[] {16, 32, 48, 64, 128, 256}) {
+                NdArray x = rand(r, n, n);
+                DMatrixRMaj ex = ejml(x);
+                for (boolean vec : new boolean[] {true, false}) {
+                    pair((vec ? "svd " : "svdvals ") + n, reps,
+                        () -> dev.strix.linalg.internal.Bidiagonal.svd(x.toDoubleArray(), n, n, vec, false, "t"),
+                        () -> {
+                            SingularValueDecomposition_F64<DMatrixRMaj> s = DecompositionFactory_DDRM.svd(n, n, vec, vec, true);
+                            s.decompose(ex.copy());
+                            return s;
+                        });
+                }
             }
         }
         if (run(only, "lstsq")) {
