@@ -369,6 +369,15 @@ public final class SymmetricEigen {
      * tridiagonal (d, e) by divide and conquer. The matrix is scaled to unit max norm first.
      */
     public static void divideAndConquer(double[] d, double[] e, int n, double[] zt, String op) {
+        divideAndConquer(d, e, n, zt, op, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * {@link #divideAndConquer}, computing in the last merge only the eigenvectors of eigenvalues
+     * ≥ {@code keepFrom} (the other rows of zt are left zero; the SVD needs only the TGK's upper half,
+     * which halves the largest GEMM).
+     */
+    public static void divideAndConquer(double[] d, double[] e, int n, double[] zt, String op, double keepFrom) {
         double tmax = 0;
         for (int i = 0; i < n; i++) {
             tmax = Math.max(tmax, Math.abs(d[i]));
@@ -390,13 +399,13 @@ public final class SymmetricEigen {
                 ee[i] = Math.scalb(e[i], -sc);
             }
         }
-        dc(d, ee, 0, n, zt, n, op);
+        dc(d, ee, 0, n, zt, n, op, Math.scalb(keepFrom, -sc));
         for (int i = 0; i < n; i++) {
             d[i] = Math.scalb(d[i], sc);
         }
     }
 
-    private static void dc(double[] d, double[] e, int off, int n, double[] zt, int ld, String op) {
+    private static void dc(double[] d, double[] e, int off, int n, double[] zt, int ld, String op, double keep) {
         if (n <= LEAF) {
             for (int i = 0; i < n; i++) {
                 zt[(off + i) * ld + off + i] = 1;
@@ -434,9 +443,9 @@ public final class SymmetricEigen {
         double beta = Math.abs(rho);
         d[off + n1 - 1] -= beta;
         d[off + n1] -= beta;
-        dc(d, e, off, n1, zt, ld, op);
-        dc(d, e, off + n1, n - n1, zt, ld, op);
-        merge(d, off, n, n1, beta, rho < 0 ? -1 : 1, zt, ld, op);
+        dc(d, e, off, n1, zt, ld, op, Double.NEGATIVE_INFINITY);
+        dc(d, e, off + n1, n - n1, zt, ld, op, Double.NEGATIVE_INFINITY);
+        merge(d, off, n, n1, beta, rho < 0 ? -1 : 1, zt, ld, op, keep);
     }
 
     private static final byte TOP = 1;
@@ -449,7 +458,7 @@ public final class SymmetricEigen {
      * result replaces the whole block (LAPACK {@code laed1}-{@code laed3}).
      */
     private static void merge(double[] d, int off, int n, int n1, double beta, double sign, double[] zt, int ld,
-                              String op) {
+                              String op, double keep) {
         // z = Q^T u: component n1-1 of the first half's vectors, sign times component 0 of the second's
         double[] z = new double[n];
         for (int i = 0; i < n1; i++) {
@@ -581,8 +590,32 @@ public final class SymmetricEigen {
                     u[ri + j] *= sc;
                 }
             }
-            out = new double[k * n];
-            multiplyBlocks(u, k, qp, n, n1, nd, typ, out);
+            // only the rows of the eigenvalues that are kept (all of them below the last merge)
+            int kept = 0;
+            for (int i = 0; i < k; i++) {
+                if (lam[nd[i]] >= keep) {
+                    kept++;
+                }
+            }
+            if (kept < k) {
+                double[] uk = new double[kept * k];
+                for (int i = 0, r = 0; i < k; i++) {
+                    if (lam[nd[i]] >= keep) {
+                        System.arraycopy(u, i * k, uk, r++ * k, k);
+                    }
+                }
+                double[] outk = new double[kept * n];
+                multiplyBlocks(uk, kept, k, qp, n, n1, nd, typ, outk);
+                out = new double[k * n];
+                for (int i = 0, r = 0; i < k; i++) {
+                    if (lam[nd[i]] >= keep) {
+                        System.arraycopy(outk, r++ * n, out, i * n, n);
+                    }
+                }
+            } else {
+                out = new double[k * n];
+                multiplyBlocks(u, k, k, qp, n, n1, nd, typ, out);
+            }
         }
         // all n eigenpairs, ascending
         Integer[] order = new Integer[n];
@@ -614,7 +647,7 @@ public final class SymmetricEigen {
      * comes from the first half is zero in columns n1.., one from the second half in columns ..n1
      * (LAPACK's laed3 grouping), so two GEMMs of about half the size.
      */
-    private static void multiplyBlocks(double[] u, int k, double[] qp, int n, int n1, int[] nd, byte[] typ,
+    private static void multiplyBlocks(double[] u, int rowsU, int k, double[] qp, int n, int n1, int[] nd, byte[] typ,
                                        double[] out) {
         for (int half = 0; half < 2; half++) {
             int c0 = half == 0 ? 0 : n1;
@@ -629,22 +662,22 @@ public final class SymmetricEigen {
             if (cnt == 0) {
                 continue;
             }
-            double[] ug = new double[k * cnt];
+            double[] ug = new double[rowsU * cnt];
             double[] qg = new double[cnt * cw];
             for (int j = 0, g = 0; j < k; j++) {
                 if (typ[nd[j]] == skip) {
                     continue;
                 }
-                for (int i = 0; i < k; i++) {
+                for (int i = 0; i < rowsU; i++) {
                     ug[i * cnt + g] = u[i * k + j];
                 }
                 System.arraycopy(qp, nd[j] * n + c0, qg, g * cw, cw);
                 g++;
             }
-            NdArray prod = NdArray.wrap(ug, k, cnt).matmul(NdArray.wrap(qg, cnt, cw));
+            NdArray prod = NdArray.wrap(ug, rowsU, cnt).matmul(NdArray.wrap(qg, cnt, cw));
             double[] pb = (double[]) prod.buffer();
             int po = prod.offset();
-            for (int i = 0; i < k; i++) {
+            for (int i = 0; i < rowsU; i++) {
                 System.arraycopy(pb, po + i * cw, out, i * n + c0, cw);
             }
         }
