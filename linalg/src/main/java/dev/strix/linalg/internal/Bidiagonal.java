@@ -598,33 +598,45 @@ public final class Bidiagonal {
         }
     }
 
-    /** Row {@code row} of x (rows 0..row-1 orthonormal) := a unit vector orthogonal to them. */
+    /**
+     * Row {@code row} of x (rows 0..row-1 orthonormal) := a unit vector orthogonal to them: the
+     * projection of the coordinate vector e_j that keeps most of its length (at least
+     * (k − row)/k of it squared, so never a vanishing one), orthogonalised twice.
+     */
     private static void completeBasis(double[] x, int row, int k) {
-        for (int e = 0; e < k; e++) {
-            double[] cand = new double[k];
-            cand[e] = 1;
-            for (int pass = 0; pass < 2; pass++) {
-                for (int r = 0; r < row; r++) {
-                    double dot = 0;
-                    for (int j = 0; j < k; j++) {
-                        dot += x[r * k + j] * cand[j];
-                    }
-                    for (int j = 0; j < k; j++) {
-                        cand[j] -= dot * x[r * k + j];
-                    }
-                }
+        double[] kept = new double[k];
+        java.util.Arrays.fill(kept, 1.0);
+        for (int r = 0; r < row; r++) {
+            for (int j = 0; j < k; j++) {
+                kept[j] -= x[r * k + j] * x[r * k + j];
             }
-            double nn = 0;
-            for (double v : cand) {
-                nn += v * v;
+        }
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (kept[j] > kept[best]) {
+                best = j;
             }
-            if (nn > 0.25) {
-                double f = 1 / Math.sqrt(nn);
+        }
+        double[] cand = new double[k];
+        cand[best] = 1;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int r = 0; r < row; r++) {
+                double dot = 0;
                 for (int j = 0; j < k; j++) {
-                    x[row * k + j] = cand[j] * f;
+                    dot += x[r * k + j] * cand[j];
                 }
-                return;
+                for (int j = 0; j < k; j++) {
+                    cand[j] -= dot * x[r * k + j];
+                }
             }
+        }
+        double nn = 0;
+        for (double v : cand) {
+            nn += v * v;
+        }
+        double f = 1 / Math.sqrt(nn);
+        for (int j = 0; j < k; j++) {
+            x[row * k + j] = cand[j] * f;
         }
     }
 }
