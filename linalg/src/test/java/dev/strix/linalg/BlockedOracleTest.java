@@ -33,6 +33,7 @@ class BlockedOracleTest {
                     case "ones_plus_eye" -> 1.0 + (i == j ? 1 : 0);
                     case "rect_mod" -> ((i + 1) * (2 * j + 3) % 29) - 14;
                     case "rect_prime" -> ((i + 1) * (2 * j + 3) % 1021) - 510;
+                    case "hash" -> ((i * 1103515245L + j * 12345L + (long) i * j * 2654435761L) % 2147483648L) % 1000 - 500;
                     case "rank_def" -> ((i % 7) + 1) * ((j % 5) + 1) - (i % 3) * (j % 4);
                     default -> throw new IllegalArgumentException(kind);
                 };

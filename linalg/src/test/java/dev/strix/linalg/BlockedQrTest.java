@@ -52,7 +52,7 @@ class BlockedQrTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"192,192", "193,192", "300,197", "197,300", "257,256"})
+    @CsvSource({"64,64", "65,64", "300,97", "97,300", "257,256"})
     void qrAboveCrossoverReconstructs(int m, int n) {
         NdArray a = BlockedTest.random(7L * m + n, m, n);
         for (NdArray x : new NdArray[] {a, a.mul(1e-150), a.mul(1e150)}) {

@@ -80,20 +80,24 @@ public final class QuickTiming {
         }
         if (run(only, "eighx")) {
             // crossover of Strix's symmetric eigensolver against EJML's, with and without vectors
-            for (int n : new int[] {8, 16, 32, 64, 128, 256}) {
-                NdArray g0 = rand(r, n, n);
-                NdArray s0 = g0.add(g0.transpose());
-                DMatrixRMaj e0 = ejml(s0);
-                for (boolean vec : new boolean[] {true, false}) {
-                    pair((vec ? "eigh " : "eigvalsh ") + n, reps,
-                        () -> dev.strix.linalg.internal.SymmetricEigen.eigh(s0.toDoubleArray(), n, vec ? new double[n * n] : null, "t"),
-                        () -> {
-                            EigenDecomposition_F64<DMatrixRMaj> e = DecompositionFactory_DDRM.eig(n, vec, true);
-                            e.decompose(e0.copy());
-                            return e;
-                        });
+            for (int pass = 0; pass < 2; pass++) {
+                quiet = pass == 0;   // a silent first sweep: every size then runs JIT-compiled code
+                for (int n : new int[] {16, 64, 128, 160, 192, 256}) {
+                    NdArray g0 = rand(r, n, n);
+                    NdArray s0 = g0.add(g0.transpose());
+                    DMatrixRMaj e0 = ejml(s0);
+                    for (boolean vec : new boolean[] {true, false}) {
+                        pair((vec ? "eigh " : "eigvalsh ") + n, reps,
+                            () -> dev.strix.linalg.internal.SymmetricEigen.eigh(s0.toDoubleArray(), n, vec ? new double[n * n] : null, "t"),
+                            () -> {
+                                EigenDecomposition_F64<DMatrixRMaj> e = DecompositionFactory_DDRM.eig(n, vec, true);
+                                e.decompose(e0.copy());
+                                return e;
+                            });
+                    }
                 }
             }
+            quiet = false;
         }
         if (run(only, "svd")) {
             pair("svd 512", reps, () -> Linalg.svd(g512), () -> {
@@ -104,20 +108,24 @@ public final class QuickTiming {
         }
         if (run(only, "qrx")) {
             // crossover of the blocked QR: geqrf + orgqr (reduced Q) against the unblocked kernels
-            for (int n : new int[] {48, 64, 96, 128, 192, 256}) {
-                NdArray x = rand(r, n, n);
-                pair("qr blk/unblk " + n, reps, () -> {
-                    double[] f = x.toDoubleArray();
-                    double[] tau = new double[n];
-                    dev.strix.linalg.internal.BlockedQr.geqrf(f, n, n, tau);
-                    return dev.strix.linalg.internal.BlockedQr.orgqr(f, n, n, tau, n);
-                }, () -> {
-                    double[] f = x.toDoubleArray();
-                    double[] tau = new double[n];
-                    dev.strix.linalg.internal.Kernels.householderQr(f, n, n, tau);
-                    return dev.strix.linalg.internal.Kernels.formQ(f, n, n, tau, n);
-                });
+            for (int pass = 0; pass < 2; pass++) {
+                quiet = pass == 0;   // a silent first sweep: every size then runs JIT-compiled code
+                for (int n : new int[] {32, 48, 64, 96, 128, 256}) {
+                    NdArray x = rand(r, n, n);
+                    pair("qr blk/unblk " + n, reps, () -> {
+                        double[] f = x.toDoubleArray();
+                        double[] tau = new double[n];
+                        dev.strix.linalg.internal.BlockedQr.geqrf(f, n, n, tau);
+                        return dev.strix.linalg.internal.BlockedQr.orgqr(f, n, n, tau, n);
+                    }, () -> {
+                        double[] f = x.toDoubleArray();
+                        double[] tau = new double[n];
+                        dev.strix.linalg.internal.Kernels.householderQr(f, n, n, tau);
+                        return dev.strix.linalg.internal.Kernels.formQ(f, n, n, tau, n);
+                    });
+                }
             }
+            quiet = false;
         }
         if (run(only, "qr")) {
             for (int n : new int[] {512, 1024}) {
@@ -139,19 +147,23 @@ public final class QuickTiming {
         }
         if (run(only, "svdx")) {
             // crossover of Strix's SVD against EJML's, thin with vectors and values only
-            for (int n : new int[] {16, 32, 48, 64, 128, 256}) {
-                NdArray x = rand(r, n, n);
-                DMatrixRMaj ex = ejml(x);
-                for (boolean vec : new boolean[] {true, false}) {
-                    pair((vec ? "svd " : "svdvals ") + n, reps,
-                        () -> dev.strix.linalg.internal.Bidiagonal.svd(x.toDoubleArray(), n, n, vec, false, "t"),
-                        () -> {
-                            SingularValueDecomposition_F64<DMatrixRMaj> s = DecompositionFactory_DDRM.svd(n, n, vec, vec, true);
-                            s.decompose(ex.copy());
-                            return s;
-                        });
+            for (int pass = 0; pass < 2; pass++) {
+                quiet = pass == 0;   // a silent first sweep: every size then runs JIT-compiled code
+                for (int n : new int[] {16, 64, 128, 160, 192, 256}) {
+                    NdArray x = rand(r, n, n);
+                    DMatrixRMaj ex = ejml(x);
+                    for (boolean vec : new boolean[] {true, false}) {
+                        pair((vec ? "svd " : "svdvals ") + n, reps,
+                            () -> dev.strix.linalg.internal.Bidiagonal.svd(x.toDoubleArray(), n, n, vec, false, "t"),
+                            () -> {
+                                SingularValueDecomposition_F64<DMatrixRMaj> s = DecompositionFactory_DDRM.svd(n, n, vec, vec, true);
+                                s.decompose(ex.copy());
+                                return s;
+                            });
+                    }
                 }
             }
+            quiet = false;
         }
         if (run(only, "lstsq")) {
             pair("lstsq 2000x200", reps, () -> Linalg.lstsq(tall, rhsTall), () -> {
@@ -181,6 +193,7 @@ public final class QuickTiming {
     }
 
     static volatile Object sink;
+    static boolean quiet;
 
     /** Two warm-up calls each, then strix and EJML calls alternate (so JIT warm-up of shared EJML code does not favour either). */
     static void pair(String name, int reps, Supplier<Object> strix, Supplier<Object> ejml) {
@@ -196,6 +209,9 @@ public final class QuickTiming {
         }
         double s = median(ts);
         double e = median(te);
+        if (quiet) {
+            return;
+        }
         System.out.printf("%-16s strix %8.1f ms   ejml %8.1f ms   strix/ejml %.2f%n", name, s, e, s / e);
     }
 

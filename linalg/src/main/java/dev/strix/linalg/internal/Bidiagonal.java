@@ -28,9 +28,9 @@ public final class Bidiagonal {
     /** Panel width of the bidiagonalisation. */
     public static final int NB = 16;
     /** Measured crossovers against EJML (docs/linalg.md, Performance): from this min(m, n) up. */
-    public static final int MIN = 128;
+    public static final int MIN = 160;
     /** svdvals from this min(m, n) up. */
-    public static final int MIN_VALUES = 512;
+    public static final int MIN_VALUES = 192;
 
     /**
      * Blocked bidiagonalisation of the (m, n) row-major {@code a}, m ≥ n (overwritten): d (n),

@@ -19,7 +19,7 @@ public final class BlockedQr {
     /** Panel width (columns per block reflector). */
     public static final int NB = 32;
     /** Measured crossover (docs/linalg.md, Performance): blocked when min(m, n) is at least this. */
-    public static final int MIN = 192;
+    public static final int MIN = 64;
 
     /** In-place QR, blocked from {@link #MIN} columns up; same contract as {@link Kernels#householderQr}. */
     public static void factor(double[] a, int m, int n, double[] tau) {

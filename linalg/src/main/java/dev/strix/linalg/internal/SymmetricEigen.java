@@ -36,9 +36,9 @@ public final class SymmetricEigen {
     public static final int LEAF = 32;
 
     /** Measured crossovers against EJML (docs/linalg.md, Performance): eigh from this order up. */
-    public static final int MIN = 64;
+    public static final int MIN = 160;
     /** eigvalsh from this order up. */
-    public static final int MIN_VALUES = 96;
+    public static final int MIN_VALUES = 192;
 
     private static final double EPS = Math.ulp(1.0) / 2;
 
