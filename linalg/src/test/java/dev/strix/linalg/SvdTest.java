@@ -100,6 +100,20 @@ class SvdTest {
         check(q1.get(":, :" + k).mul(Nd.of(s)).matmul(q2.get(":" + k + ", :")), "clustered " + m + "x" + n);
     }
 
+    /** Without the margin around zero the null-space fill-in needs every TGK vector: the fallback path. */
+    @Test
+    void rankDeficientWithoutMarginFormsAllVectors() {
+        NdArray a = BlockedTest.random(3, 90, 20).matmul(BlockedTest.random(4, 20, 70));
+        for (boolean full : new boolean[] {false, true}) {
+            Bidiagonal.Result r = Bidiagonal.svd(a.toDoubleArray(), 90, 70, true, full, "svd", 0);
+            NdArray u = NdArray.wrap(r.u(), 90, full ? 90 : 70);
+            NdArray vt = NdArray.wrap(r.vt(), 70, 70);
+            Checks.assertReconstructs(a, u.get(":, :70").mul(Nd.of(r.s())).matmul(vt), "no margin");
+            Checks.assertOrthonormalColumns(u, "no margin U");
+            Checks.assertOrthonormalColumns(vt.transpose(), "no margin V");
+        }
+    }
+
     @Test
     void throughLinalg() {
         NdArray a = BlockedTest.random(99, 240, 170);

@@ -29,6 +29,8 @@ public final class Bidiagonal {
     public static final int NB = 16;
     /** Measured crossovers against EJML (docs/linalg.md, Performance): from this min(m, n) up. */
     public static final int MIN = 160;
+    /** m ≥ TALL·n is factored by QR first (LAPACK's crossover is about 1.6). */
+    static final int TALL = 2;
     /** svdvals from this min(m, n) up. */
     public static final int MIN_VALUES = 192;
 
@@ -267,6 +269,15 @@ public final class Bidiagonal {
      * and Vᵀ (n, n) when {@code full}, else U (m, k) and Vᵀ (k, n), k = min(m, n).
      */
     public static Result svd(double[] a, int m, int n, boolean vectors, boolean full, String op) {
+        return svd(a, m, n, vectors, full, op, 1e-6);
+    }
+
+    /**
+     * {@link #svd} with the margin (relative to the largest bidiagonal entry) below zero down to
+     * which the last divide-and-conquer merge forms TGK eigenvectors; 0 makes every matrix with
+     * degenerate null-space vectors take the path that forms all of them (tests use it).
+     */
+    public static Result svd(double[] a, int m, int n, boolean vectors, boolean full, String op, double marginFraction) {
         if (m < n) {
             // A^T = U' S V'^T  =>  A = V' S U'^T
             double[] at = new double[m * n];
@@ -275,7 +286,7 @@ public final class Bidiagonal {
                     at[j * m + i] = a[i * n + j];
                 }
             }
-            Result r = svd(at, n, m, vectors, full, op);
+            Result r = svd(at, n, m, vectors, full, op, marginFraction);
             if (!vectors) {
                 return r;
             }
@@ -285,6 +296,9 @@ public final class Bidiagonal {
             double[] u = transpose(r.vt(), vr, m);
             double[] vt = transpose(r.u(), n, uc);
             return new Result(r.s(), u, vt);
+        }
+        if (m >= TALL * n && n > 0) {
+            return tallSvd(a, m, n, vectors, full, op, marginFraction);
         }
         int k = n;
         double amax = 0;
@@ -329,7 +343,7 @@ public final class Bidiagonal {
         for (double v : te) {
             bmax = Math.max(bmax, Math.abs(v));
         }
-        double margin = 1e-6 * bmax;
+        double margin = marginFraction * bmax;
         double[] tdCopy = td.clone();
         double[] teCopy = te.clone();
         double[] z = new double[n2 * n2];
@@ -359,6 +373,35 @@ public final class Bidiagonal {
         SymmetricEigen.backTransform(a, n, taup, vb);
         unscale(s, scaled, scaleExp);
         return new Result(s, u, vb);
+    }
+
+    /**
+     * m ≥ {@link #TALL}·n: QR first (blocked), then the SVD of the n×n R, U = Q U_R (LAPACK's
+     * {@code gesdd} path for tall matrices: the bidiagonalisation works on n² instead of m·n).
+     */
+    private static Result tallSvd(double[] a, int m, int n, boolean vectors, boolean full, String op,
+                                  double marginFraction) {
+        double[] tau = new double[n];
+        BlockedQr.factor(a, m, n, tau);
+        double[] r = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a, i * n + i, r, i * n + i, n - i);
+        }
+        Result rs = svd(r, n, n, vectors, false, op, marginFraction);
+        if (!vectors) {
+            return rs;
+        }
+        int uc = full ? m : n;
+        double[] q = BlockedQr.formQ(a, m, n, tau, uc);
+        // U[:, :n] = Q[:, :n] U_R; a full U keeps Q's remaining columns (an orthonormal complement)
+        NdArray un = Blocked.view(q, uc, 0, 0, m, n).matmul(NdArray.wrap(rs.u(), n, n));
+        double[] ub = (double[]) un.buffer();
+        int uo = un.offset();
+        double[] u = full ? q : new double[m * n];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(ub, uo + i * n, u, i * uc, n);
+        }
+        return new Result(rs.s(), u, rs.vt());
     }
 
     private static void unscale(double[] s, boolean scaled, int scaleExp) {
