@@ -121,7 +121,7 @@ class SymmetricEigenTest {
         check(withSpectrum(n, cl), "clustered " + n);
         check(symmetric(n, n).mul(1e-160), "tiny " + n);
         // a matrix that is already tridiagonal, and a diagonal one with unsorted entries
-        check(wilkinson(n).mul(Nd.of(1.0)).add(Nd.eye(n)), "tridiagonal " + n);
+        check(wilkinson(n).add(Nd.eye(n)), "tridiagonal " + n);
         double[] dg = new double[n * n];
         for (int i = 0; i < n; i++) {
             dg[i * n + i] = (i * 7919) % n - n / 2.0;

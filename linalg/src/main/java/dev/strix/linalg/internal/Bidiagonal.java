@@ -290,10 +290,9 @@ public final class Bidiagonal {
             if (!vectors) {
                 return r;
             }
-            int uc = full ? n : m;            // columns of U' = rows of the new Vt
-            // new U (m, m or k) = V' = (V'^T)^T, new Vt = U'^T
-            int vr = full ? m : m;
-            double[] u = transpose(r.vt(), vr, m);
+            int uc = full ? n : m;            // columns of U' (n, uc) = rows of the new Vt
+            // new U (m, m) = V' = (V'^T)^T (V'^T is m x m, thin or full), new Vt = U'^T
+            double[] u = transpose(r.vt(), m, m);
             double[] vt = transpose(r.u(), n, uc);
             return new Result(r.s(), u, vt);
         }
