@@ -5,10 +5,13 @@ import static dev.strix.linalg.internal.Dense.requireSquare;
 import static dev.strix.linalg.internal.Dense.resultType;
 
 import dev.strix.linalg.internal.Backends;
+import dev.strix.linalg.internal.Bidiagonal;
+import dev.strix.linalg.internal.BlockedQr;
 import dev.strix.linalg.internal.Dense;
 import dev.strix.linalg.internal.Kernels;
 import dev.strix.linalg.internal.MatFun;
 import dev.strix.linalg.internal.RealSchur;
+import dev.strix.linalg.internal.SymmetricEigen;
 import dev.strix.linalg.spi.LinalgBackend;
 import dev.strix.ndarray.DType;
 import dev.strix.ndarray.Index;
@@ -100,6 +103,44 @@ public final class Linalg {
         }
         NdArray stacked = Nd.stack(0, outs);
         return stacked.reshape(concat(lead, outs.get(0).shape()));
+    }
+
+    /**
+     * Applies {@code f} to every matrix of a (..., m, n) stack where f returns several arrays (the
+     * parts of a decomposition record); part p of the result stacks f's part p over the leading
+     * axes. f's parts must have the same shapes for every matrix.
+     */
+    static NdArray[] mapMatricesN(NdArray a, Function<NdArray, NdArray[]> f) {
+        int[] s = a.shape();
+        int[] lead = Arrays.copyOf(s, s.length - 2);
+        int count = 1;
+        for (int d : lead) {
+            count *= d;
+        }
+        if (count == 0) {
+            NdArray[] probe = f.apply(Nd.eye(s[s.length - 2], s[s.length - 1], 0, resultType(a)));   // shapes only
+            NdArray[] out = new NdArray[probe.length];
+            for (int p = 0; p < probe.length; p++) {
+                out[p] = Nd.zeros(probe[p].dtype(), concat(lead, probe[p].shape()));
+            }
+            return out;
+        }
+        NdArray flat = a.contiguous().reshape(count, s[s.length - 2], s[s.length - 1]);
+        List<List<NdArray>> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            NdArray[] r = f.apply(flat.get(Index.at(i)));
+            for (int p = 0; p < r.length; p++) {
+                if (i == 0) {
+                    parts.add(new ArrayList<>(count));
+                }
+                parts.get(p).add(r[p]);
+            }
+        }
+        NdArray[] out = new NdArray[parts.size()];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = Nd.stack(0, parts.get(p)).reshape(concat(lead, parts.get(p).get(0).shape()));
+        }
+        return out;
     }
 
     /** x itself when it already has dtype t (a fresh result buffer), else converted: astype always copies. */
@@ -324,7 +365,7 @@ public final class Linalg {
         return new Lu(NdArray.wrap(l, m, k).astype(t), NdArray.wrap(u, k, n).astype(t), perm);
     }
 
-    /** Reduced QR: Q (m, k), R (k, n), k = min(m, n) (NumPy's {@code qr(a)}). */
+    /** Reduced QR: Q (m, k), R (k, n), k = min(m, n) (NumPy's {@code qr(a)}); stacked. */
     public static Qr qr(NdArray a) {
         return qr(a, false);
     }
@@ -332,9 +373,17 @@ public final class Linalg {
     /**
      * QR factorisation; {@code complete} gives Q (m, m) and R (m, n) (NumPy's
      * {@code mode="complete"}), otherwise the reduced form. Signs follow Householder reflections,
-     * as LAPACK: diag(R) may be negative.
+     * as LAPACK: diag(R) may be negative. Stacked: a (..., m, n) input gives Q (..., m, k or m)
+     * and R (..., k or m, n).
      */
     public static Qr qr(NdArray a, boolean complete) {
+        if (a.ndim() > 2) {
+            NdArray[] r = mapMatricesN(a, x -> {
+                Qr f = qr(x, complete);
+                return new NdArray[] {f.q(), f.r()};
+            });
+            return new Qr(r[0], r[1]);
+        }
         require2d("qr", a);
         LinalgBackend be = backend;
         if (be != null) {
@@ -351,9 +400,9 @@ public final class Linalg {
         }
         double[] f = a.toDoubleArray();
         double[] tau = new double[k];
-        Kernels.householderQr(f, m, n, tau);
+        BlockedQr.factor(f, m, n, tau);
         int qc = complete ? m : k;
-        double[] q = Kernels.formQ(f, m, n, tau, qc);
+        double[] q = BlockedQr.formQ(f, m, n, tau, qc);
         double[] r = new double[qc * n];
         for (int i = 0; i < k; i++) {
             System.arraycopy(f, i * n + i, r, i * n + i, n - i);
@@ -414,8 +463,18 @@ public final class Linalg {
         return svd(a, false);
     }
 
-    /** SVD, full (U (m, m), Vt (n, n)) when {@code fullMatrices}, else thin. Singular values descending. */
+    /**
+     * SVD, full (U (m, m), Vt (n, n)) when {@code fullMatrices}, else thin. Singular values
+     * descending. Stacked: a (..., m, n) input gives U (..., m, ·), s (..., k), Vt (..., ·, n).
+     */
     public static Svd svd(NdArray a, boolean fullMatrices) {
+        if (a.ndim() > 2) {
+            NdArray[] r = mapMatricesN(a, x -> {
+                Svd f = svd(x, fullMatrices);
+                return new NdArray[] {f.u(), f.s(), f.vt()};
+            });
+            return new Svd(r[0], r[1], r[2]);
+        }
         require2d("svd", a);
         LinalgBackend be = backend;
         if (be != null) {
@@ -431,6 +490,11 @@ public final class Linalg {
         }
         DMatrixRMaj x = Dense.copy(a);
         Dense.requireFinite("svd", x);
+        if (k >= Bidiagonal.MIN) {
+            Bidiagonal.Result r = Bidiagonal.svd(x.data, m, n, true, fullMatrices, "svd");
+            return new Svd(as(NdArray.wrap(r.u(), m, fullMatrices ? m : k), t), Dense.vec(r.s(), t),
+                    as(NdArray.wrap(r.vt(), fullMatrices ? n : k, n), t));
+        }
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, n, true, true, !fullMatrices);
         if (!svd.decompose(x)) {
             throw new LinalgException("svd: did not converge for shape " + sh(a));
@@ -469,6 +533,9 @@ public final class Linalg {
         }
         DMatrixRMaj x = Dense.copy(a);
         Dense.requireFinite("svd", x);
+        if (Math.min(m, n) >= Bidiagonal.MIN_VALUES) {
+            return Bidiagonal.svd(x.data, m, n, false, false, "svd").s();
+        }
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, n, false, false, true);
         if (!svd.decompose(x)) {
             throw new LinalgException("svd: did not converge for shape " + sh(a));
@@ -484,10 +551,19 @@ public final class Linalg {
         return s;
     }
 
-    /** Symmetric eigendecomposition, eigenvalues ascending (NumPy's {@code eigh}); reads the whole matrix, assumed symmetric. */
+    /**
+     * Symmetric eigendecomposition, eigenvalues ascending (NumPy's {@code eigh}); reads the whole
+     * matrix, assumed symmetric. Stacked: (..., n, n) gives values (..., n) and vectors (..., n, n).
+     */
     public static Eigh eigh(NdArray a) {
         requireSquare("eigh", a);
-        require2d("eigh", a);
+        if (a.ndim() > 2) {
+            NdArray[] r = mapMatricesN(a, x -> {
+                Eigh f = eigh(x);
+                return new NdArray[] {f.values(), f.vectors()};
+            });
+            return new Eigh(r[0], r[1]);
+        }
         LinalgBackend be = backend;
         if (be != null) {
             Eigh r = be.eigh(a);
@@ -502,6 +578,11 @@ public final class Linalg {
         }
         DMatrixRMaj x = Dense.copy(a);
         Dense.requireFinite("eigh", x);
+        if (n >= SymmetricEigen.MIN) {
+            double[] vec = new double[n * n];
+            double[] vals = SymmetricEigen.eigh(x.data, n, vec, "eigh");
+            return new Eigh(Dense.vec(vals, t), as(NdArray.wrap(vec, n, n), t));
+        }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         if (!eig.decompose(x)) {
             throw new LinalgException("eigh: did not converge for shape " + sh(a));
@@ -545,6 +626,9 @@ public final class Linalg {
         }
         DMatrixRMaj x = Dense.copy(a);
         Dense.requireFinite("eigvalsh", x);
+        if (n >= SymmetricEigen.MIN_VALUES) {
+            return Dense.vec(SymmetricEigen.eigh(x.data, n, null, "eigvalsh"), t);
+        }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
         if (!eig.decompose(x)) {
             throw new LinalgException("eigvalsh: did not converge for shape " + sh(a));

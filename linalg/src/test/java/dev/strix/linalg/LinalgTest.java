@@ -130,7 +130,8 @@ class LinalgTest {
         IllegalArgumentException sq = assertThrows(IllegalArgumentException.class, () -> Linalg.inv(Nd.ones(2, 3)));
         assertTrue(sq.getMessage().contains("square") && sq.getMessage().contains("(2, 3)"), sq.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Linalg.det(Nd.ones(3)));
-        assertThrows(IllegalArgumentException.class, () -> Linalg.qr(Nd.ones(2, 2, 2)));
+        assertThrows(IllegalArgumentException.class, () -> Linalg.qr(Nd.ones(2)));
+        assertThrows(IllegalArgumentException.class, () -> Linalg.eigh(Nd.ones(2, 2, 3)));
         IllegalArgumentException l = assertThrows(ShapeMismatchException.class, () -> Linalg.lstsq(Nd.ones(4, 2), Nd.ones(3)));
         assertTrue(l.getMessage().contains("(4, 2)") && l.getMessage().contains("(3,)"), l.getMessage());
         IllegalArgumentException m = assertThrows(ShapeMismatchException.class,
@@ -182,6 +183,56 @@ class LinalgTest {
         assertArrayEquals(new int[] {2, 3, 4}, Linalg.eigvalsh(st.add(st.swapAxes(-1, -2))).shape());
         assertArrayEquals(new int[] {2, 3, 4}, Linalg.svdvals(st).shape());
         assertArrayEquals(new int[] {0, 4, 4}, Linalg.inv(Nd.zeros(0, 4, 4)).shape());
+    }
+
+    /** The record-returning decompositions stack their parts as NumPy does; each slice equals the 2-D call. */
+    @Test
+    void decompositionRecordsStack() {
+        NdArray st = RNG.gaussian(2, 3, 5, 4);
+        Qr qr = Linalg.qr(st);
+        assertArrayEquals(new int[] {2, 3, 5, 4}, qr.q().shape());
+        assertArrayEquals(new int[] {2, 3, 4, 4}, qr.r().shape());
+        Qr qrc = Linalg.qr(st, true);
+        assertArrayEquals(new int[] {2, 3, 5, 5}, qrc.q().shape());
+        assertArrayEquals(new int[] {2, 3, 5, 4}, qrc.r().shape());
+        Svd svd = Linalg.svd(st);
+        assertArrayEquals(new int[] {2, 3, 5, 4}, svd.u().shape());
+        assertArrayEquals(new int[] {2, 3, 4}, svd.s().shape());
+        assertArrayEquals(new int[] {2, 3, 4, 4}, svd.vt().shape());
+        Svd full = Linalg.svd(st, true);
+        assertArrayEquals(new int[] {2, 3, 5, 5}, full.u().shape());
+        NdArray sq = RNG.gaussian(2, 3, 70, 70);
+        NdArray sym = sq.add(sq.swapAxes(-1, -2));
+        Eigh eigh = Linalg.eigh(sym);
+        assertArrayEquals(new int[] {2, 3, 70}, eigh.values().shape());
+        assertArrayEquals(new int[] {2, 3, 70, 70}, eigh.vectors().shape());
+        NdArray spd = sq.matmul(sq.swapAxes(-1, -2)).add(Nd.eye(70));
+        NdArray chol = Linalg.cholesky(spd);
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 3; j++) {
+                String at = i + ", " + j;
+                NdArray a = st.get(at);
+                Golden.assertClose(Linalg.qr(a).q(), qr.q().get(at), 0, 0, "qr Q slice " + at);
+                Golden.assertClose(Linalg.qr(a, true).r(), qrc.r().get(at), 0, 0, "complete qr R slice " + at);
+                Svd s = Linalg.svd(a);
+                Golden.assertClose(s.s(), svd.s().get(at), 0, 0, "svd s slice " + at);
+                Golden.assertClose(s.u(), svd.u().get(at), 0, 0, "svd U slice " + at);
+                Golden.assertClose(s.vt(), svd.vt().get(at), 0, 0, "svd Vt slice " + at);
+                Eigh e = Linalg.eigh(sym.get(at));
+                Golden.assertClose(e.values(), eigh.values().get(at), 0, 0, "eigh values slice " + at);
+                Golden.assertClose(e.vectors(), eigh.vectors().get(at), 0, 0, "eigh vectors slice " + at);
+                Golden.assertClose(Linalg.cholesky(spd.get(at)), chol.get(at), 0, 0, "cholesky slice " + at);
+                Checks.assertReconstructs(sym.get(at),
+                        eigh.vectors().get(at).mul(eigh.values().get(at)).matmul(eigh.vectors().get(at).transpose()),
+                        "stacked eigh " + at);
+            }
+        }
+        Eigh empty = Linalg.eigh(Nd.zeros(0, 3, 3));
+        assertArrayEquals(new int[] {0, 3}, empty.values().shape());
+        assertArrayEquals(new int[] {0, 3, 3}, empty.vectors().shape());
+        Svd emptySvd = Linalg.svd(Nd.zeros(2, 0, 5, 3));
+        assertArrayEquals(new int[] {2, 0, 3}, emptySvd.s().shape());
+        assertArrayEquals(new int[] {2, 0, 5, 3}, emptySvd.u().shape());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
@@ -20,14 +21,15 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * JMH, not a benchmark: a few repetitions, median shown; the machine is shared). The real
  * numbers come from {@code bench/} ({@code LinalgBenchmarks}). Run with the test classpath and
  * {@code --add-modules jdk.incubator.vector}; arguments: repetitions (default 5), then optional
- * workload names (solve, chol, inv, eigh, svd, lstsq). {@code -Dstrix.parallelism=1} for one thread.
+ * workload names (solve, chol, inv, eigh, eigvalsh, eighx, svd, svdvals, svdx, lstsq, qr, qrx). {@code -Dstrix.parallelism=1} for one thread.
  */
 public final class QuickTiming {
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         java.util.Set<String> only = new java.util.HashSet<>(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
         System.out.println("QUICK, NOISY timing (median of " + reps + ", ms); provider " + Kernels.provider()
-                + ", parallelism " + Kernels.parallelism() + ", java " + System.getProperty("java.version"));
+                + ", parallelism " + Kernels.parallelism() + ", java " + System.getProperty("java.version")
+                + (CPU ? ", thread CPU time" : ", wall clock"));
         Random r = new Random(42);
         NdArray a1024 = rand(r, 1024, 1024).add(Nd.eye(1024).mul(1024));
         NdArray b1024 = rand(r, 1024, 1);
@@ -69,12 +71,99 @@ public final class QuickTiming {
                 return e;
             });
         }
+        if (run(only, "eigvalsh")) {
+            pair("eigvalsh 512", reps, () -> Linalg.eigvalsh(sym512), () -> {
+                EigenDecomposition_F64<DMatrixRMaj> e = DecompositionFactory_DDRM.eig(512, false, true);
+                e.decompose(esym.copy());
+                return e;
+            });
+        }
+        if (run(only, "eighx")) {
+            // crossover of Strix's symmetric eigensolver against EJML's, with and without vectors
+            for (int pass = 0; pass < 2; pass++) {
+                quiet = pass == 0;   // a silent first sweep: every size then runs JIT-compiled code
+                for (int n : new int[] {16, 64, 128, 160, 192, 256}) {
+                    NdArray g0 = rand(r, n, n);
+                    NdArray s0 = g0.add(g0.transpose());
+                    DMatrixRMaj e0 = ejml(s0);
+                    for (boolean vec : new boolean[] {true, false}) {
+                        pair((vec ? "eigh " : "eigvalsh ") + n, reps,
+                            () -> dev.strix.linalg.internal.SymmetricEigen.eigh(s0.toDoubleArray(), n, vec ? new double[n * n] : null, "t"),
+                            () -> {
+                                EigenDecomposition_F64<DMatrixRMaj> e = DecompositionFactory_DDRM.eig(n, vec, true);
+                                e.decompose(e0.copy());
+                                return e;
+                            });
+                    }
+                }
+            }
+            quiet = false;
+        }
         if (run(only, "svd")) {
             pair("svd 512", reps, () -> Linalg.svd(g512), () -> {
                 SingularValueDecomposition_F64<DMatrixRMaj> s = DecompositionFactory_DDRM.svd(512, 512, true, true, true);
                 s.decompose(eg.copy());
                 return s;
             });
+        }
+        if (run(only, "qrx")) {
+            // crossover of the blocked QR: geqrf + orgqr (reduced Q) against the unblocked kernels
+            for (int pass = 0; pass < 2; pass++) {
+                quiet = pass == 0;   // a silent first sweep: every size then runs JIT-compiled code
+                for (int n : new int[] {32, 48, 64, 96, 128, 256}) {
+                    NdArray x = rand(r, n, n);
+                    pair("qr blk/unblk " + n, reps, () -> {
+                        double[] f = x.toDoubleArray();
+                        double[] tau = new double[n];
+                        dev.strix.linalg.internal.BlockedQr.geqrf(f, n, n, tau);
+                        return dev.strix.linalg.internal.BlockedQr.orgqr(f, n, n, tau, n);
+                    }, () -> {
+                        double[] f = x.toDoubleArray();
+                        double[] tau = new double[n];
+                        dev.strix.linalg.internal.Kernels.householderQr(f, n, n, tau);
+                        return dev.strix.linalg.internal.Kernels.formQ(f, n, n, tau, n);
+                    });
+                }
+            }
+            quiet = false;
+        }
+        if (run(only, "qr")) {
+            for (int n : new int[] {512, 1024}) {
+                NdArray x = rand(r, n, n);
+                DMatrixRMaj ex = ejml(x);
+                pair("qr " + n, reps, () -> Linalg.qr(x), () -> {
+                    QRDecomposition<DMatrixRMaj> q = DecompositionFactory_DDRM.qr(n, n);
+                    q.decompose(ex.copy());
+                    return new Object[] {q.getQ(null, true), q.getR(null, true)};
+                });
+            }
+        }
+        if (run(only, "svdvals")) {
+            pair("svdvals 512", reps, () -> Linalg.svdvals(g512), () -> {
+                SingularValueDecomposition_F64<DMatrixRMaj> s = DecompositionFactory_DDRM.svd(512, 512, false, false, true);
+                s.decompose(eg.copy());
+                return s;
+            });
+        }
+        if (run(only, "svdx")) {
+            // crossover of Strix's SVD against EJML's, thin with vectors and values only
+            for (int pass = 0; pass < 2; pass++) {
+                quiet = pass == 0;   // a silent first sweep: every size then runs JIT-compiled code
+                for (int n : new int[] {16, 64, 128, 160, 192, 256}) {
+                    NdArray x = rand(r, n, n);
+                    DMatrixRMaj ex = ejml(x);
+                    for (boolean vec : new boolean[] {true, false}) {
+                        pair((vec ? "svd " : "svdvals ") + n, reps,
+                            () -> dev.strix.linalg.internal.Bidiagonal.svd(x.toDoubleArray(), n, n, vec, false, "t"),
+                            () -> {
+                                SingularValueDecomposition_F64<DMatrixRMaj> s = DecompositionFactory_DDRM.svd(n, n, vec, vec, true);
+                                s.decompose(ex.copy());
+                                return s;
+                            });
+                    }
+                }
+            }
+            quiet = false;
         }
         if (run(only, "lstsq")) {
             pair("lstsq 2000x200", reps, () -> Linalg.lstsq(tall, rhsTall), () -> {
@@ -104,10 +193,11 @@ public final class QuickTiming {
     }
 
     static volatile Object sink;
+    static boolean quiet;
 
     /** Two warm-up calls each, then strix and EJML calls alternate (so JIT warm-up of shared EJML code does not favour either). */
     static void pair(String name, int reps, Supplier<Object> strix, Supplier<Object> ejml) {
-        for (int w = 0; w < 2; w++) {
+        for (int w = 0; w < 3; w++) {
             sink = strix.get();
             sink = ejml.get();
         }
@@ -119,13 +209,27 @@ public final class QuickTiming {
         }
         double s = median(ts);
         double e = median(te);
+        if (quiet) {
+            return;
+        }
         System.out.printf("%-16s strix %8.1f ms   ejml %8.1f ms   strix/ejml %.2f%n", name, s, e, s / e);
     }
 
+    /**
+     * {@code -Dquick.cpu=true}: time by the calling thread's CPU time instead of the wall clock (with
+     * one thread all work runs on it), less distorted when the machine is loaded.
+     */
+    static final boolean CPU = Boolean.getBoolean("quick.cpu");
+    static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    static long now() {
+        return CPU ? MX.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
     static double time(Supplier<Object> f) {
-        long t0 = System.nanoTime();
+        long t0 = now();
         sink = f.get();
-        return (System.nanoTime() - t0) / 1e6;
+        return (now() - t0) / 1e6;
     }
 
     static double median(double[] t) {
