@@ -60,11 +60,14 @@ class ExampleNotebooksIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "array-basics,   text/html text/plain,                                              5",
-        "linear-algebra, text/html text/plain image/png,                                    6",
-        "figure-gallery, image/png image/svg+xml application/vnd.vegalite.v5+json text/plain, 8",
+        "array-basics,   text/html text/plain,                                              5, ''",
+        "linear-algebra, text/html text/plain image/png,                                    6, ''",
+        "figure-gallery, image/png image/svg+xml application/vnd.vegalite.v5+json text/plain, 8, ''",
+        "statistics,     text/html text/plain image/png,                                    8, strix-test strix-anova describe",
+        "regression,     text/html text/plain image/png,                                    7, simpletable strix-cv strix-fit",
     })
-    void exampleNotebookExecutesCleanly(String name, String mimeTypes, int minOutputs) throws Exception {
+    void exampleNotebookExecutesCleanly(String name, String mimeTypes, int minOutputs, String tableClasses)
+            throws Exception {
         Path in = MODULE.resolve("examples").resolve(name + ".ipynb");
         Path outDir = SCRATCH.resolve("out");
         long t0 = System.nanoTime();
@@ -76,6 +79,7 @@ class ExampleNotebooksIT {
         JsonNode nb = new ObjectMapper().readTree(outDir.resolve(name + ".ipynb").toFile());
         Set<String> seen = new TreeSet<>();
         List<String> problems = new ArrayList<>();
+        List<String> html = new ArrayList<>();
         int rich = 0;
         for (JsonNode cell : nb.get("cells")) {
             if (!"code".equals(cell.get("cell_type").asText())) {
@@ -92,6 +96,9 @@ class ExampleNotebooksIT {
                 } else if (out.has("data")) {
                     rich++;
                     out.get("data").fieldNames().forEachRemaining(seen::add);
+                    if (out.get("data").has("text/html")) {
+                        html.add(String.join("", textOf(out.get("data").get("text/html"))));
+                    }
                 }
             }
         }
@@ -100,6 +107,13 @@ class ExampleNotebooksIT {
             assertTrue(seen.contains(mime), name + " shows no " + mime + "; it shows " + seen);
         }
         assertTrue(rich >= minOutputs, name + ": " + rich + " rich outputs, expected at least " + minOutputs);
+        // fit and test results must show as their HTML tables, not only as text
+        for (String cls : tableClasses.trim().split("\\s+")) {
+            if (!cls.isEmpty()) {
+                assertTrue(html.stream().anyMatch(h -> h.contains("<table class=\"" + cls + "\">")),
+                        name + " shows no HTML table of class " + cls);
+            }
+        }
     }
 
     private static List<String> textOf(JsonNode node) {
@@ -159,11 +173,16 @@ class ExampleNotebooksIT {
     }
 
     static String run(List<String> command, int timeoutSeconds) throws Exception {
+        return run(SCRATCH, command, timeoutSeconds);
+    }
+
+    /** Runs a command with Jupyter confined to {@code scratch}; fails on a non-zero exit or a timeout. */
+    static String run(Path scratch, List<String> command, int timeoutSeconds) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
-        env.putAll(jupyterEnv());
+        env.putAll(jupyterEnv(scratch));
         pb.redirectErrorStream(true);
-        Path log = Files.createTempFile(SCRATCH, "run", ".log");
+        Path log = Files.createTempFile(scratch, "run", ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -176,14 +195,14 @@ class ExampleNotebooksIT {
     }
 
     /** Jupyter looks only in the scratch prefix, never in the user's own folders. */
-    static Map<String, String> jupyterEnv() {
+    static Map<String, String> jupyterEnv(Path scratch) {
         Map<String, String> env = new HashMap<>();
-        env.put("JUPYTER_PATH", SCRATCH.resolve("prefix/share/jupyter").toString());
-        env.put("JUPYTER_DATA_DIR", SCRATCH.resolve("data").toString());
-        env.put("JUPYTER_CONFIG_DIR", SCRATCH.resolve("config").toString());
-        env.put("JUPYTER_RUNTIME_DIR", SCRATCH.resolve("runtime").toString());
+        env.put("JUPYTER_PATH", scratch.resolve("prefix/share/jupyter").toString());
+        env.put("JUPYTER_DATA_DIR", scratch.resolve("data").toString());
+        env.put("JUPYTER_CONFIG_DIR", scratch.resolve("config").toString());
+        env.put("JUPYTER_RUNTIME_DIR", scratch.resolve("runtime").toString());
         env.put("JUPYTER_PLATFORM_DIRS", "1");
-        env.put("IPYTHONDIR", SCRATCH.resolve("ipython").toString());
+        env.put("IPYTHONDIR", scratch.resolve("ipython").toString());
         return env;
     }
 

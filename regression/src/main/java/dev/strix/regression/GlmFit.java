@@ -2,13 +2,16 @@ package dev.strix.regression;
 
 import dev.strix.ndarray.NdArray;
 import dev.strix.ndarray.io.CsvTable;
+import dev.strix.ndarray.io.Html;
 import dev.strix.regression.internal.Inputs;
 import dev.strix.regression.internal.PyFormat;
 import dev.strix.stats.Distributions;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A generalised linear model fitted by IRLS ({@link Glm}): estimates with Wald (z) inference as
@@ -143,9 +146,67 @@ public record GlmFit(String family, List<String> names, NdArray params, NdArray 
 
     /** The summary with intervals at {@code 1 - alpha}, stamped with {@code when}. */
     public String summary(double alpha, ZonedDateTime when) {
-        boolean logit = family.equals("Binomial");
+        SummaryParts s = summaryParts(alpha, when);
+        String top = Summaries.twoColumns(s.left, s.right);
+        int width = top.indexOf('\n');
+        StringBuilder sb = new StringBuilder();
+        sb.append(PyFormat.center(s.title, width)).append('\n');
+        sb.append("=".repeat(width)).append('\n').append(top);
+        String table = Summaries.paramTable(names, params.toDoubleArray(), bse.toDoubleArray(),
+                zvalues().toDoubleArray(), pvalues().toDoubleArray(), s.ci, alpha, false);
+        sb.append("=".repeat(table.indexOf('\n'))).append('\n').append(table, 0, table.length() - 1);
+        if (s.note != null) {
+            sb.append("\n\n").append(s.note);
+        }
+        return sb.toString();
+    }
+
+    /** The summary as HTML tables, stamped with the current time; see {@link #summaryHtml(double, ZonedDateTime)}. */
+    public String summaryHtml() {
+        return summaryHtml(0.05, ZonedDateTime.now());
+    }
+
+    /**
+     * The summary as statsmodels' {@code summary().as_html()} lays it out (Logit's for logistic
+     * regression, GLM's for Poisson): the header table and the coefficient table with the same
+     * cells as {@link #summary(double, ZonedDateTime)}, escaped, then the separation note if any.
+     */
+    public String summaryHtml(double alpha, ZonedDateTime when) {
+        SummaryParts s = summaryParts(alpha, when);
+        return "<div class=\"strix-summary\">"
+                + Summaries.htmlTwoColumns(s.title, s.left, s.right)
+                + Summaries.htmlParamTable(names, params.toDoubleArray(), bse.toDoubleArray(),
+                        zvalues().toDoubleArray(), pvalues().toDoubleArray(), s.ci, alpha, false)
+                + (s.note == null ? "" : "<p class=\"strix-notes\">" + Html.lines(s.note) + "</p>") + "</div>";
+    }
+
+    /**
+     * Rich display for notebooks (the display contract of docs/plotting.md): {@code text/html}
+     * ({@link #summaryHtml()}) and {@code text/plain} ({@link #summary()}), stamped with the same time.
+     */
+    public Map<String, Object> mimeBundle() {
+        ZonedDateTime now = ZonedDateTime.now();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text/html", summaryHtml(0.05, now));
+        m.put("text/plain", summary(0.05, now));
+        return m;
+    }
+
+    /** The cells of the summary, shared by its text and HTML forms. */
+    private static final class SummaryParts {
+        String title;
         List<String[]> left = new ArrayList<>();
         List<String[]> right = new ArrayList<>();
+        double[] ci;
+        String note;
+    }
+
+    private SummaryParts summaryParts(double alpha, ZonedDateTime when) {
+        SummaryParts s = new SummaryParts();
+        boolean logit = family.equals("Binomial");
+        s.title = logit ? "Logit Regression Results" : "Generalized Linear Model Regression Results";
+        List<String[]> left = s.left;
+        List<String[]> right = s.right;
         left.add(new String[] {"Dep. Variable:", yName});
         right.add(new String[] {"No. Observations:", Integer.toString(nobs)});
         right.add(new String[] {"Df Residuals:", Long.toString((long) dfResid())});
@@ -173,26 +234,18 @@ public record GlmFit(String family, List<String> names, NdArray params, NdArray 
             right.add(new String[] {"Pseudo R-squ. (CS):", PyFormat.g(prsquaredCoxSnell(), 6, 4, true)});
         }
         left.add(new String[] {"Covariance Type:", "nonrobust"});
-        String top = Summaries.twoColumns(left, right);
-        int width = top.indexOf('\n');
-        StringBuilder sb = new StringBuilder();
-        sb.append(PyFormat.center(logit ? "Logit Regression Results" : "Generalized Linear Model Regression Results",
-                width)).append('\n');
-        sb.append("=".repeat(width)).append('\n').append(top);
-        String table = Summaries.paramTable(names, params.toDoubleArray(), bse.toDoubleArray(),
-                zvalues().toDoubleArray(), pvalues().toDoubleArray(), confInt(alpha).toDoubleArray(), alpha, false);
-        sb.append("=".repeat(table.indexOf('\n'))).append('\n').append(table, 0, table.length() - 1);
+        s.ci = confInt(alpha).toDoubleArray();
         if (logit && predClose == nobs) {
-            sb.append("\n\nComplete Separation: The results show that there iscomplete separation.\n"
+            s.note = "Complete Separation: The results show that there iscomplete separation.\n"
                     + "In this case the Maximum Likelihood Estimator does not exist and the parameters\n"
-                    + "are not identified.");
+                    + "are not identified.";
         } else if (logit && predClose > 0.1 * nobs) {
-            sb.append("\n\nPossibly complete quasi-separation: A fraction ")
-                    .append(String.format(Locale.ROOT, "%4.2f", (double) predClose / nobs))
-                    .append(" of observations can be\nperfectly predicted. This might indicate that there is complete\n"
-                            + "quasi-separation. In this case some parameters will not be identified.");
+            s.note = "Possibly complete quasi-separation: A fraction "
+                    + String.format(Locale.ROOT, "%4.2f", (double) predClose / nobs)
+                    + " of observations can be\nperfectly predicted. This might indicate that there is complete\n"
+                    + "quasi-separation. In this case some parameters will not be identified.";
         }
-        return sb.toString();
+        return s;
     }
 
     @Override

@@ -14,8 +14,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The result of a least-squares fit (OLS, WLS or a polynomial fit): estimates, inference and
@@ -668,8 +670,79 @@ public final class LinearFit {
 
     /** The summary with confidence intervals at {@code 1 - alpha}, stamped with {@code when}. */
     public String summary(double alpha, ZonedDateTime when) {
-        checkAlpha(alpha);
+        SummaryParts s = summaryParts(alpha, when);
+        StringBuilder sb = new StringBuilder();
+        String top = Summaries.twoColumns(s.left, s.right);
+        int width = top.indexOf('\n');
+        sb.append(PyFormat.center(s.title, width)).append('\n');
+        sb.append("=".repeat(width)).append('\n').append(top);
+        String table = Summaries.paramTable(names, params, s.se, s.t, s.p, s.ci, alpha, s.useT);
+        // statsmodels opens the coefficient table with a rule as wide as that table and closes it
+        // with one as wide as the diagnostics table below
+        int tw = table.indexOf('\n');
+        sb.append("=".repeat(tw)).append('\n').append(table, 0, table.length() - tw - 1);
+        String diag = Summaries.twoColumns(s.diagLeft, s.diagRight);
+        int dw = diag.indexOf('\n');
+        sb.append("=".repeat(dw)).append('\n').append(diag).append("=".repeat(dw)).append('\n');
+        sb.append("\nNotes:");
+        for (int i = 0; i < s.notes.size(); i++) {
+            sb.append("\n[").append(i + 1).append("] ").append(s.notes.get(i));
+        }
+        return sb.toString();
+    }
+
+    /** The summary as HTML tables, stamped with the current date and time; see {@link #summaryHtml(double, ZonedDateTime)}. */
+    public String summaryHtml() {
+        return summaryHtml(0.05, ZonedDateTime.now());
+    }
+
+    /**
+     * The summary as statsmodels' {@code summary().as_html()} lays it out: the header table
+     * (captioned "OLS Regression Results"), the coefficient table and the diagnostics table, then
+     * the notes; the cells hold the same texts as {@link #summary(double, ZonedDateTime)}, escaped.
+     */
+    public String summaryHtml(double alpha, ZonedDateTime when) {
+        SummaryParts s = summaryParts(alpha, when);
+        return "<div class=\"strix-summary\">"
+                + Summaries.htmlTwoColumns(s.title, s.left, s.right)
+                + Summaries.htmlParamTable(names, params, s.se, s.t, s.p, s.ci, alpha, s.useT)
+                + Summaries.htmlTwoColumns(null, s.diagLeft, s.diagRight)
+                + Summaries.htmlNotes(s.notes) + "</div>";
+    }
+
+    /**
+     * Rich display for notebooks (the display contract of docs/plotting.md): {@code text/html},
+     * the summary as tables ({@link #summaryHtml()}), and {@code text/plain}, the summary text,
+     * both stamped with the same time.
+     */
+    public Map<String, Object> mimeBundle() {
+        ZonedDateTime now = ZonedDateTime.now();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text/html", summaryHtml(0.05, now));
+        m.put("text/plain", summary(0.05, now));
+        return m;
+    }
+
+    /** The cells of the summary, shared by its text and HTML forms. */
+    private static final class SummaryParts {
+        String title;
         List<String[]> left = new ArrayList<>();
+        List<String[]> right = new ArrayList<>();
+        List<String[]> diagLeft = new ArrayList<>();
+        List<String[]> diagRight = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        double[] se;
+        double[] t;
+        double[] p;
+        double[] ci;
+        boolean useT;
+    }
+
+    private SummaryParts summaryParts(double alpha, ZonedDateTime when) {
+        checkAlpha(alpha);
+        SummaryParts s = new SummaryParts();
+        s.title = model + " Regression Results";
+        List<String[]> left = s.left;
         left.add(new String[] {"Dep. Variable:", yName});
         left.add(new String[] {"Model:", model});
         left.add(new String[] {"Method:", "Least Squares"});
@@ -680,7 +753,7 @@ public final class LinearFit {
         left.add(new String[] {"Df Model:", PyFormat.d((long) dfModel(), 6).trim()});
         left.add(new String[] {"Covariance Type:", covType.label()});
         String rt = kConstant == 1 ? "" : " (uncentered)";
-        List<String[]> right = new ArrayList<>();
+        List<String[]> right = s.right;
         right.add(new String[] {"R-squared" + rt + ":", PyFormat.f(rsquared(), 8, 3)});
         right.add(new String[] {"Adj. R-squared" + rt + ":", PyFormat.f(rsquaredAdj(), 8, 3)});
         right.add(new String[] {"F-statistic:", PyFormat.g(fvalue(), 8, 4, true)});
@@ -688,33 +761,24 @@ public final class LinearFit {
         right.add(new String[] {"Log-Likelihood:", PyFormat.g(llf(), 8, 5, true)});
         right.add(new String[] {"AIC:", PyFormat.g(aic(), 8, 4, true)});
         right.add(new String[] {"BIC:", PyFormat.g(bic(), 8, 4, true)});
-        StringBuilder sb = new StringBuilder();
-        String top = Summaries.twoColumns(left, right);
-        int width = top.indexOf('\n');
-        sb.append(PyFormat.center(model + " Regression Results", width)).append('\n');
-        sb.append("=".repeat(width)).append('\n').append(top);
-        String table = Summaries.paramTable(names, params, bse().toDoubleArray(), tvalues().toDoubleArray(),
-                pvalues().toDoubleArray(), confInt(alpha).toDoubleArray(), alpha, robustCov == null);
-        // statsmodels opens the coefficient table with a rule as wide as that table and closes it
-        // with one as wide as the diagnostics table below
-        int tw = table.indexOf('\n');
-        sb.append("=".repeat(tw)).append('\n').append(table, 0, table.length() - tw - 1);
+        s.se = bse().toDoubleArray();
+        s.t = tvalues().toDoubleArray();
+        s.p = pvalues().toDoubleArray();
+        s.ci = confInt(alpha).toDoubleArray();
+        s.useT = robustCov == null;
         double[] jb = jarqueBera();
         double[] om = omnibus();
-        List<String[]> dl = new ArrayList<>();
+        List<String[]> dl = s.diagLeft;
         dl.add(new String[] {"Omnibus:", PyFormat.f(om[0], 6, 3)});
         dl.add(new String[] {"Prob(Omnibus):", PyFormat.f(om[1], 6, 3)});
         dl.add(new String[] {"Skew:", PyFormat.f(jb[2], 6, 3)});
         dl.add(new String[] {"Kurtosis:", PyFormat.f(jb[3], 6, 3)});
-        List<String[]> dr = new ArrayList<>();
+        List<String[]> dr = s.diagRight;
         dr.add(new String[] {"Durbin-Watson:", PyFormat.f(durbinWatson(), 8, 3)});
         dr.add(new String[] {"Jarque-Bera (JB):", PyFormat.f(jb[0], 8, 3)});
         dr.add(new String[] {"Prob(JB):", PyFormat.g(jb[1], 8, 3, true)});
         dr.add(new String[] {"Cond. No.", PyFormat.g(conditionNumber(), 8, 3, true)});
-        String diag = Summaries.twoColumns(dl, dr);
-        int dw = diag.indexOf('\n');
-        sb.append("=".repeat(dw)).append('\n').append(diag).append("=".repeat(dw)).append('\n');
-        List<String> notes = new ArrayList<>();
+        List<String> notes = s.notes;
         if (kConstant == 0) {
             notes.add("R² is computed without centering (uncentered) since the model does not contain a constant.");
         }
@@ -733,11 +797,7 @@ public final class LinearFit {
             notes.add("The condition number is large, " + PyFormat.g(conditionNumber(), 6, 3, false)
                     + ". This might indicate that there are\nstrong multicollinearity or other numerical problems.");
         }
-        sb.append("\nNotes:");
-        for (int i = 0; i < notes.size(); i++) {
-            sb.append("\n[").append(i + 1).append("] ").append(notes.get(i));
-        }
-        return sb.toString();
+        return s;
     }
 
     @Override

@@ -1,9 +1,14 @@
 package dev.strix.regression;
 
+import dev.strix.ndarray.io.Html;
 import dev.strix.regression.internal.PyFormat;
+import java.util.ArrayList;
 import java.util.List;
 
-/** statsmodels' SimpleTable layouts (two-column header blocks and the coefficient table). */
+/**
+ * statsmodels' SimpleTable layouts (two-column header blocks and the coefficient table), as text
+ * ({@code summary()}) and as HTML tables ({@code summary().as_html()}), from the same cell strings.
+ */
 final class Summaries {
     private Summaries() {}
 
@@ -37,20 +42,19 @@ final class Summaries {
         }
         int width = stub + 68;
         StringBuilder sb = new StringBuilder();
-        String lo = "[" + pyFloat(alpha / 2);
-        String hi = pyFloat(1 - alpha / 2) + "]";
-        sb.append(" ".repeat(stub)).append(PyFormat.pad("coef", 11)).append(PyFormat.pad("std err", 11))
-                .append(PyFormat.pad(useT ? "t" : "z", 11)).append(PyFormat.pad(useT ? "P>|t|" : "P>|z|", 11))
-                .append(PyFormat.pad(lo, 12)).append(PyFormat.pad(hi, 12)).append('\n');
+        String[] head = paramHeader(alpha, useT);
+        sb.append(" ".repeat(stub));
+        for (int c = 0; c < head.length; c++) {
+            sb.append(PyFormat.pad(head[c], c < 4 ? 11 : 12));
+        }
+        sb.append('\n');
         sb.append("-".repeat(width)).append('\n');
-        for (int j = 0; j < names.size(); j++) {
-            sb.append(PyFormat.padRight(names.get(j), stub))
-                    .append(PyFormat.pad(forg(coef[j], 4), 11))
-                    .append(PyFormat.pad(forg(se[j], 3), 11))
-                    .append(PyFormat.pad(forg(stat[j], 3), 11))
-                    .append(PyFormat.pad(PyFormat.f(pv[j], 6, 3), 11))
-                    .append(PyFormat.pad(forg(ci[2 * j], 3), 12))
-                    .append(PyFormat.pad(forg(ci[2 * j + 1], 3), 12)).append('\n');
+        for (String[] row : paramCells(names, coef, se, stat, pv, ci)) {
+            sb.append(PyFormat.padRight(row[0], stub));
+            for (int c = 1; c < row.length; c++) {
+                sb.append(PyFormat.pad(row[c], c <= 4 ? 11 : 12));
+            }
+            sb.append('\n');
         }
         sb.append("=".repeat(width)).append('\n');
         return sb.toString();
@@ -97,6 +101,84 @@ final class Summaries {
                 java.util.Locale.ENGLISH))});
         left.add(new String[] {"Time:", when.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss",
                 java.util.Locale.ENGLISH))});
+    }
+
+    /** The column heads of the coefficient table (after the empty stub column). */
+    private static String[] paramHeader(double alpha, boolean useT) {
+        return new String[] {"coef", "std err", useT ? "t" : "z", useT ? "P>|t|" : "P>|z|",
+                "[" + pyFloat(alpha / 2), pyFloat(1 - alpha / 2) + "]"};
+    }
+
+    /** One row per parameter: name, coef, std err, statistic, p-value, CI low, CI high (unpadded). */
+    private static List<String[]> paramCells(List<String> names, double[] coef, double[] se, double[] stat,
+                                             double[] pv, double[] ci) {
+        List<String[]> rows = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            rows.add(new String[] {names.get(j), forg(coef[j], 4), forg(se[j], 3), forg(stat[j], 3),
+                    PyFormat.f(pv[j], 6, 3), forg(ci[2 * j], 3), forg(ci[2 * j + 1], 3)});
+        }
+        return rows;
+    }
+
+    /**
+     * The two-column block as an HTML table: each row is label (th), value (td), label (th),
+     * value (td), as statsmodels' {@code as_html()}; missing cells are empty. Texts are trimmed.
+     */
+    static Html.Table htmlTwoColumns(String caption, List<String[]> left, List<String[]> right) {
+        Html.Table t = Html.table("simpletable");
+        if (caption != null) {
+            t.caption(caption);
+        }
+        int rows = Math.max(left.size(), right.size());
+        for (int i = 0; i < rows; i++) {
+            String[] a = i < left.size() ? left.get(i) : new String[] {"", ""};
+            String[] b = i < right.size() ? right.get(i) : new String[] {"", ""};
+            t.row().th(a[0].trim()).td(a[1].trim()).th(b[0].trim()).td(b[1].trim());
+        }
+        return t;
+    }
+
+    /** The coefficient table as HTML: a head row (empty corner, then th) and a row per parameter. */
+    static Html.Table htmlParamTable(List<String> names, double[] coef, double[] se, double[] stat, double[] pv,
+                                     double[] ci, double alpha, boolean useT) {
+        Html.Table t = Html.table("simpletable");
+        Html.Row h = t.headRow().td("");
+        for (String c : paramHeader(alpha, useT)) {
+            h.th(c);
+        }
+        for (String[] row : paramCells(names, coef, se, stat, pv, ci)) {
+            Html.Row r = t.row().th(row[0]);
+            for (int c = 1; c < row.length; c++) {
+                r.td(row[c].trim());
+            }
+        }
+        return t;
+    }
+
+    /** The notes under a summary, numbered as statsmodels numbers them, as an HTML paragraph. */
+    static String htmlNotes(List<String> notes) {
+        if (notes.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<p class=\"strix-notes\">Notes:");
+        for (int i = 0; i < notes.size(); i++) {
+            sb.append("<br/>[").append(i + 1).append("] ").append(Html.lines(notes.get(i)));
+        }
+        return sb.append("</p>").toString();
+    }
+
+    /** {@code "%.6g"} with trailing zeros removed: how the smaller result tables show numbers. */
+    static String num(double v) {
+        return PyFormat.g(v, 0, 6, false);
+    }
+
+    /** {@code x1 .. xk}: the default column names of a design without names, as {@link Ols}. */
+    static List<String> defaultNames(int k) {
+        List<String> n = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            n.add("x" + (j + 1));
+        }
+        return n;
     }
 
     /** statsmodels' {@code forg}. */

@@ -1,5 +1,11 @@
 package dev.strix.stats;
 
+import dev.strix.ndarray.io.Html;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The outcome of a hypothesis test.
  *
@@ -42,5 +48,39 @@ public record TestResult(String test, double statistic, double pValue, double df
             b.append(", ").append(confidence * 100).append("% CI [").append(ciLow).append(", ").append(ciHigh).append(']');
         }
         return b.toString();
+    }
+
+    /**
+     * Rich display for notebooks (the display contract of docs/plotting.md): {@code text/html}, a
+     * two-column table captioned with the test's name (statistic, p-value, the degrees of freedom,
+     * the alternative, the effect size and the confidence interval, each only where defined), and
+     * {@code text/plain}, the same rows as text.
+     */
+    public Map<String, Object> mimeBundle() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"statistic", ResultTables.num(statistic)});
+        rows.add(new String[] {"p-value", ResultTables.num(pValue)});
+        if (!Double.isNaN(df)) {
+            rows.add(new String[] {Double.isNaN(df2) ? "df" : "df (numerator)", ResultTables.num(df)});
+        }
+        if (!Double.isNaN(df2)) {
+            rows.add(new String[] {"df (denominator)", ResultTables.num(df2)});
+        }
+        rows.add(new String[] {"alternative", alternative == null ? "" : alternative.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-')});
+        if (!Double.isNaN(effectSize)) {
+            rows.add(new String[] {"effect size", ResultTables.num(effectSize)});
+        }
+        if (!Double.isNaN(confidence)) {
+            rows.add(new String[] {ResultTables.num(confidence * 100) + "% CI",
+                    "[" + ResultTables.num(ciLow) + ", " + ResultTables.num(ciHigh) + "]"});
+        }
+        Html.Table t = Html.table("strix-test").caption(test);
+        for (String[] r : rows) {
+            t.row(r[0], r[1]);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text/html", t.toString());
+        m.put("text/plain", t.toText());
+        return m;
     }
 }
