@@ -37,6 +37,7 @@ IMPLS = {
     "Nd4jPeer1T": ("ND4J 1T", "1", True),
     "Ejml": ("EJML", "1", True),
     "StrixLinalg1T": ("Strix 1T", "1", False),
+    "Nd4jLinalg1T": ("ND4J 1T (Strix's ND4J backend)", "1", True),
     "Loops": ("Java loops", "1", True),
     "StrixSparse": ("Strix vector", "default", False),
     "StrixSparseScalar": ("Strix scalar", "default", False),
@@ -80,8 +81,9 @@ def load(files):
                 meta["jdk"] = f'{r.get("vmName", "")} {r.get("jdkVersion", "")}'.strip()
                 meta["jvm_args"] = meta.get("jvm_args", {})
                 meta["jvm_args"][cls] = r.get("jvmArgs", [])
-                if cls == "LinalgBenchmarks":  # strixLuSolve1024 / ejmlLuSolve1024 -> luSolve1024
-                    for prefix, impl in (("strix", "StrixLinalg1T"), ("ejml", "Ejml")):
+                if cls in ("LinalgBenchmarks", "LinalgNd4jBackend1T"):  # strixLuSolve1024 -> luSolve1024
+                    strix = "StrixLinalg1T" if cls == "LinalgBenchmarks" else "Nd4jLinalg1T"
+                    for prefix, impl in (("strix", strix), ("ejml", "Ejml")):
                         if bench.startswith(prefix):
                             bench, cls = bench[len(prefix)].lower() + bench[len(prefix) + 1:], impl
                 if cls in SPARSE_CLASSES:  # strixSpmv / ejmlSpmv / loopsSpmv -> spmv
