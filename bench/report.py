@@ -98,7 +98,8 @@ def load(files):
                 s = summary([x * scale for x in raw])
                 cells.setdefault((bench, param_key(r.get("params", {}))), {})[cls] = s
         else:  # NumPy
-            meta["numpy"] = doc
+            if meta["numpy"] is None or doc.get("blas_loaded"):  # the NumPy run names the BLAS; SciPy's may not
+                meta["numpy"] = doc
             for r in doc["results"]:
                 s = summary(r["samples"])
                 s["threads"] = r["threads"]  # NumPy element-wise work is single-threaded
