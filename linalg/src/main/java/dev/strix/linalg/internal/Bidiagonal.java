@@ -589,10 +589,17 @@ public final class Bidiagonal {
         }
     }
 
+    /** Rows of the small singular values orthonormalised together by GEMM, then among themselves. */
+    static final int REORTH_BLOCK = 32;
+
     /**
      * Rows from..k-1 of x (k, k) made orthonormal against rows 0..from-1 (projections by GEMM,
-     * twice) and against each other (modified Gram-Schmidt, twice); a row that vanishes is
-     * replaced by a unit vector orthogonal to the others.
+     * twice) and against each other: block Gram-Schmidt with reorthogonalisation (each block of
+     * {@link #REORTH_BLOCK} rows projected twice, by GEMM, against the rows before it, then modified
+     * Gram-Schmidt twice inside the block), so the O(r^2 k) work is GEMM rather than scalar loops
+     * (with one dominant singular value most rows are "small": r ~ k/2). A row whose norm falls
+     * below 1e-2 of its norm after the first projection (it was in the span of the others) is
+     * replaced by a unit vector orthogonal to the rows before it.
      */
     static void reorthogonalize(double[] x, int k, int from) {
         int r = k - from;
@@ -601,43 +608,56 @@ public final class Bidiagonal {
         }
         for (int pass = 0; pass < 2; pass++) {
             if (from > 0) {
-                NdArray g = Blocked.view(x, k, 0, 0, from, k);
-                NdArray rest = Blocked.view(x, k, from, 0, r, k);
-                NdArray coef = rest.matmul(g.transpose());
-                Blocked.gemmSub(x, k, from, 0, coef, g);
+                projectOut(x, k, from, r, 0, from);
             }
         }
+        double[] before = new double[r];
         for (int i = from; i < k; i++) {
-            int ri = i * k;
-            double before = 0;
-            for (int j = 0; j < k; j++) {
-                before += x[ri + j] * x[ri + j];
+            before[i - from] = rowDot(x, k, i, i);
+        }
+        for (int b0 = from; b0 < k; b0 += REORTH_BLOCK) {
+            int b1 = Math.min(k, b0 + REORTH_BLOCK);
+            for (int pass = 0; pass < 2 && b0 > from; pass++) {
+                projectOut(x, k, b0, b1 - b0, from, b0 - from);
             }
-            for (int pass = 0; pass < 2; pass++) {
-                for (int q = from; q < i; q++) {
-                    int rq = q * k;
-                    double dot = 0;
-                    for (int j = 0; j < k; j++) {
-                        dot += x[ri + j] * x[rq + j];
-                    }
-                    for (int j = 0; j < k; j++) {
-                        x[ri + j] -= dot * x[rq + j];
+            for (int i = b0; i < b1; i++) {
+                int ri = i * k;
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int q = b0; q < i; q++) {
+                        double dot = rowDot(x, k, i, q);
+                        int rq = q * k;
+                        for (int j = 0; j < k; j++) {
+                            x[ri + j] -= dot * x[rq + j];
+                        }
                     }
                 }
-            }
-            double nn = 0;
-            for (int j = 0; j < k; j++) {
-                nn += x[ri + j] * x[ri + j];
-            }
-            if (nn > 1e-4 * before && nn > 0) {
-                double f = 1 / Math.sqrt(nn);
-                for (int j = 0; j < k; j++) {
-                    x[ri + j] *= f;
+                double nn = rowDot(x, k, i, i);
+                if (nn > 1e-4 * before[i - from] && nn > 0) {
+                    double f = 1 / Math.sqrt(nn);
+                    for (int j = 0; j < k; j++) {
+                        x[ri + j] *= f;
+                    }
+                } else {
+                    completeBasis(x, i, k);
                 }
-            } else {
-                completeBasis(x, i, k);
             }
         }
+    }
+
+    /** Rows [r0, r0 + rows) of x (ld k) minus their projections on the orthonormal rows [g0, g0 + gRows). */
+    private static void projectOut(double[] x, int k, int r0, int rows, int g0, int gRows) {
+        NdArray g = Blocked.view(x, k, g0, 0, gRows, k);
+        NdArray rest = Blocked.view(x, k, r0, 0, rows, k);
+        NdArray coef = rest.matmul(g.transpose());
+        Blocked.gemmSub(x, k, r0, 0, coef, g);
+    }
+
+    private static double rowDot(double[] x, int k, int a, int b) {
+        double d = 0;
+        for (int j = 0, ra = a * k, rb = b * k; j < k; j++) {
+            d += x[ra + j] * x[rb + j];
+        }
+        return d;
     }
 
     /**
