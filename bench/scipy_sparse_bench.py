@@ -29,28 +29,11 @@ import scipy
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
+from numpy_bench import measure  # the same timing protocol as the NumPy peer (same folder)
+
 # (warm-up seconds, iterations, seconds per iteration), as bench/run gives JMH's sparse phases.
 FULL = (1.0, 5, 1.0)
 QUICK = (0.2, 2, 0.2)
-
-
-def measure(fn, warmup_s, iterations, iteration_s):
-    end = time.perf_counter() + warmup_s
-    fn()
-    while time.perf_counter() < end:
-        fn()
-    samples = []
-    for _ in range(iterations):
-        calls = 0
-        t0 = time.perf_counter()
-        while True:
-            fn()
-            calls += 1
-            elapsed = time.perf_counter() - t0
-            if elapsed >= iteration_s:
-                break
-        samples.append(elapsed / calls * 1e6)
-    return samples
 
 
 def record(results, bench, params, samples):
