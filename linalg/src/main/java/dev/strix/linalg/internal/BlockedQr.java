@@ -144,6 +144,11 @@ public final class BlockedQr {
     static double[] triangularFactor(double[] v, int rows, int jb, double[] tau, int tau0) {
         NdArray vv = NdArray.wrap(v, rows, jb);
         double[] g = vv.transpose().matmul(vv).toDoubleArray();
+        return larft(g, jb, tau, tau0);
+    }
+
+    /** {@link #triangularFactor}'s T from the Gram matrix g = Vᵀ V; also the symmetric eigensolver's. */
+    static double[] larft(double[] g, int jb, double[] tau, int tau0) {
         double[] t = new double[jb * jb];
         double[] col = new double[jb];
         for (int i = 0; i < jb; i++) {

@@ -233,35 +233,11 @@ public final class SymmetricEigen {
             }
             NdArray vtn = NdArray.wrap(vt, jb, len);
             double[] g = vtn.matmul(vtn.transpose()).toDoubleArray();
-            double[] t = larft(g, jb, tau, j0);
+            double[] t = BlockedQr.larft(g, jb, tau, j0);
             NdArray z = Blocked.view(zt, n, 0, c0, n, len);
             NdArray x = z.matmul(vtn.transpose()).matmul(NdArray.wrap(t, jb, jb).transpose());
             Blocked.gemmSub(zt, n, 0, c0, x, vtn);
         }
-    }
-
-    /** Forward columnwise T (jb, jb) from the Gram matrix g = Vᵀ V (LAPACK {@code dlarft}). */
-    static double[] larft(double[] g, int jb, double[] tau, int tau0) {
-        double[] t = new double[jb * jb];
-        double[] col = new double[jb];
-        for (int i = 0; i < jb; i++) {
-            double ti = tau[tau0 + i];
-            t[i * jb + i] = ti;
-            if (ti == 0) {
-                continue;
-            }
-            for (int p = 0; p < i; p++) {
-                double s = 0;
-                for (int q = p; q < i; q++) {
-                    s += t[p * jb + q] * g[q * jb + i];
-                }
-                col[p] = -ti * s;
-            }
-            for (int p = 0; p < i; p++) {
-                t[p * jb + i] = col[p];
-            }
-        }
-        return t;
     }
 
     // ================================================================== tridiagonal eigenproblem
