@@ -67,7 +67,7 @@ import java.util.zip.ZipOutputStream;
  * {@code memory} (default 512M), {@code timeout} (seconds, or with s/m/h; default 300),
  * {@code accel} ({@code auto}, {@code tcg} or {@code kvm}; the environment variable
  * {@code STRIX_QEMU_ACCEL} overrides it), {@code machine} ({@code microvm} or {@code q35}),
- * {@code cpus} (default 2), {@code <kv>.size} (default 16M), {@code <http>.guest-port} (default:
+ * {@code cpus} (default 2), {@code tcg.thread} ({@code single} or {@code multi}), {@code <kv>.size} (default 16M), {@code <http>.guest-port} (default:
  * the host port), {@code java.options} (JVM flags in the guest), {@code kernel.append} (more
  * kernel arguments), {@code compression} (gzip level 0-9; default 0, stored: under TCG inflating a level-6 image costs the guest 4-8 s of its boot, for half the size).
  */
@@ -90,7 +90,7 @@ public final class QemuTarget implements Target {
      * second, but the flagship (CV, charts) ran 466 s with it and 147 s without under TCG.
      */
     static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:-UsePerfData";
-    /** Two vCPUs: QEMU's multi-threaded TCG runs them on two host threads, and the JIT compiles beside the analysis. */
+    /** Two vCPUs: the JIT compiles beside the analysis (under TCG they take turns on one host thread, see tcgThread). */
     static final String DEFAULT_CPUS = "2";
     private static final Pattern KERNEL_LINE = Pattern.compile("^\\[\\s*\\d+\\.\\d+\\] .*");
     private static final Pattern SIZE = Pattern.compile("(\\d+)([KMG]?)i?B?", Pattern.CASE_INSENSITIVE);
@@ -139,7 +139,7 @@ public final class QemuTarget implements Target {
             problems.add(e.getMessage());
         }
         for (OptionCheck option : List.<OptionCheck>of(QemuTarget::timeoutSeconds, QemuTarget::accel,
-                QemuTarget::machine, QemuTarget::compression)) {
+                QemuTarget::machine, QemuTarget::tcgThread, QemuTarget::compression)) {
             try {
                 option.check(plan);
             } catch (ToolException e) {
@@ -268,6 +268,21 @@ public final class QemuTarget implements Target {
             throw new ToolException("accelerator '" + a + "' (option accel or STRIX_QEMU_ACCEL) must be auto, tcg or kvm");
         }
         return a;
+    }
+
+    /**
+     * How TCG runs the vCPUs: {@code single} (the default) on one host thread in turn, or
+     * {@code multi}, one host thread each. Multi-threaded TCG does not honour x86's rules for code
+     * that one CPU rewrites while another runs it, and HotSpot relies on them when it patches
+     * compiled methods: under it the flagship's JVM died of SIGILL/SIGSEGV inside freshly patched
+     * C1 code (docs/unikernel.md). KVM runs real CPUs and is not affected.
+     */
+    static String tcgThread(Plan plan) throws ToolException {
+        String t = plan.options().getOrDefault("tcg.thread", "single").trim();
+        if (!t.equals("single") && !t.equals("multi")) {
+            throw new ToolException("option tcg.thread '" + t + "' must be single or multi");
+        }
+        return t;
     }
 
     static String machine(Plan plan) throws ToolException {
@@ -423,6 +438,12 @@ public final class QemuTarget implements Target {
         s.append("/strix/runtime/bin/java -Djava.awt.headless=true ").append(javaOptions).append(" -cp '/strix/app/lib/*' ")
                 .append(shellQuote(bootClass)).append(" /strix/boot.properties\n");
         s.append("code=$?\n");
+        // A JVM that dies of a signal leaves its only record on the VM's RAM disk: print it before power-off.
+        s.append("if [ $code -ge 128 ]; then\n");
+        s.append("  echo \"strix-init: the JVM died of signal $((code - 128)); guest memory:\"\n");
+        s.append("  cat /proc/meminfo | head -5\n");
+        s.append("  for f in /strix/hs_err_pid*.log; do [ -f \"$f\" ] && echo \"strix-init: $f:\" && cat \"$f\"; done\n");
+        s.append("fi\n");
         s.append("sync\n");
         s.append("echo \"").append(SENTINEL).append("$code\"\n");
         s.append("echo o > /proc/sysrq-trigger\n");
@@ -431,7 +452,7 @@ public final class QemuTarget implements Target {
     }
 
     private static final List<String> APPLETS = List.of("sh", "mount", "insmod", "ip", "usleep", "sleep",
-            "sync", "hostname", "cat", "ls", "echo");
+            "sync", "hostname", "cat", "ls", "echo", "head");
 
     private static void addBase(Initramfs fs, Path busybox) {
         fs.hostFile("bin/busybox", 0755, busybox);
@@ -900,7 +921,8 @@ public final class QemuTarget implements Target {
         String suffix = machine.equals("microvm") ? "-device" : "-pci";
         List<String> c = new ArrayList<>(List.of("qemu-system-x86_64",
                 "-M", machine.equals("microvm") ? "microvm" : "q35", "-nodefaults", "-no-user-config",
-                "-accel", accel, "-smp", plan.options().getOrDefault("cpus", DEFAULT_CPUS).trim(),
+                "-accel", accel.equals("tcg") ? "tcg,thread=" + tcgThread(plan) : accel,
+                "-smp", plan.options().getOrDefault("cpus", DEFAULT_CPUS).trim(),
                 "-m", memoryMiB(plan) + "M", "-display", "none", "-serial", "stdio", "-no-reboot",
                 "-kernel", image.resolve("vmlinuz").toString(),
                 "-initrd", image.resolve("initramfs.img").toString(),

@@ -80,10 +80,11 @@ class QemuTargetTest {
                         new DeviceSpec("results", "kv", false, false), new DeviceSpec("report", "http", false, true)),
                 Map.of("data", dir.resolve("missing.csv").toString(), "scratch", dir.resolve("odd.bin").toString(),
                         "results", dir.resolve("kvfile").toString(), "report", "99999"),
-                Map.of(), Map.of("memory", "lots", "timeout", "0"));
+                Map.of(), Map.of("memory", "lots", "timeout", "0", "tcg.thread", "many"));
         String all = String.join("\n", target(System.out).check(p));
         for (String expect : new String[] {"missing.csv, which is not a file", "not a multiple of 512",
-            "kvfile, which is not a folder", "'99999' is not a port", "option memory 'lots'", "option timeout '0'"}) {
+            "kvfile, which is not a folder", "'99999' is not a port", "option memory 'lots'", "option timeout '0'",
+            "option tcg.thread 'many' must be single or multi"}) {
             assertTrue(all.contains(expect), "expected '" + expect + "' in:\n" + all);
         }
     }
@@ -104,10 +105,16 @@ class QemuTargetTest {
         assertTrue(init.contains("ip addr add 10.0.2.15/24 dev eth0"), init);
         assertTrue(init.contains("-cp '/strix/app/lib/*' '" + Boot.class.getName() + "' /strix/boot.properties"), init);
         assertTrue(init.contains("echo \"STRIX-EXIT $code\""), init);
+        // a JVM killed by a signal gets its hs_err file printed on the console before power-off
+        assertTrue(init.contains("if [ $code -ge 128 ]; then") && init.contains("cat \"$f\"")
+                && init.indexOf("hs_err_pid") < init.indexOf("STRIX-EXIT"), init);
         List<String> cmd = t.command(p, "tcg", new LinkedHashMap<>(Map.of(new QemuTarget.Disk("data", "block", "/dev/vda", true),
                 Path.of("/x/data.img"))));
         String c = String.join(" ", cmd);
-        assertTrue(c.contains("-M microvm") && c.contains("-accel tcg") && c.contains("-m 512M"), c);
+        assertTrue(c.contains("-M microvm") && c.contains("-accel tcg,thread=single") && c.contains("-m 512M"), c);
+        Plan multi = plan(dir, "a.B", devices(), Map.of(), Map.of(), Map.of("tcg.thread", "multi"));
+        assertTrue(String.join(" ", t.command(multi, "tcg", new LinkedHashMap<>())).contains("-accel tcg,thread=multi"));
+        assertTrue(String.join(" ", t.command(multi, "kvm", new LinkedHashMap<>())).contains("-accel kvm -smp"));
         assertTrue(c.contains("file=/x/data.img,readonly=on -device virtio-blk-device,drive=disk0"), c);
         assertTrue(c.contains("hostfwd=tcp:127.0.0.1:8080-:8080"), c);
     }
