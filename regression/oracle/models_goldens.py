@@ -229,11 +229,88 @@ fpred("poisson", "yc ~ x + C(g)", fd, "formula_data", fnew, "formula_new")
 fpred("mnlogit", "k3 ~ x + z", fd, "formula_data", fnew, "formula_new")
 fpred("mnlogit", "k3 ~ x + C(g)", fd, "formula_data", fnew, "formula_new")
 
+# ---- predictions under a robust covariance: get_prediction uses it, with normal quantiles ------------
+robust_preds = []
+for cov in ("HC0", "HC1", "HC2", "HC3"):
+    for kind, f, data, new, dataset, newname in (
+            ("ols", "progression ~ bmi + C(sex) + I(bmi**2)", diab, dnew, "diabetes", "diabetes_new"),
+            ("ols", "y ~ x + C(g) + C(h):z", fd, fnew, "formula_data", "formula_new")):
+        r = smf.ols(f, data).fit(cov_type=cov)
+        assert not r.use_t
+        case = {"cov": cov, "formula": f, "dataset": dataset, "new": newname}
+        for alpha in (0.05, 0.1):
+            sf = r.get_prediction(new).summary_frame(alpha=alpha)
+            case["frame_%g" % alpha] = {c: arr(sf[c]) for c in sf.columns}
+        robust_preds.append(case)
+
+# ---- missing values: patsy's NA_action="drop" (statsmodels' default for formulas) ----------------------
+# The formula data with holes: NaN responses and covariates, an empty category cell, a count and a
+# label left blank, and a negative w whose np.log(w) is NaN (patsy drops that row too, after evaluating).
+fna = fd.copy()
+fna.loc[[3, 17], "y"] = np.nan
+fna.loc[8, "x"] = np.nan
+fna.loc[12, "g"] = np.nan
+fna.loc[20, "w"] = -1.0
+fna.loc[25, "yb"] = np.nan
+fna.loc[30, "k3"] = np.nan
+fna.loc[33, "h"] = np.nan
+fna.to_csv(os.path.join(RES, "golden", "formula_missing.csv"), index=False)
+fna = pd.read_csv(os.path.join(RES, "golden", "formula_missing.csv"))
+wts = np.round(np.linspace(0.5, 2.0, n), 3)
+na_designs = []
+for f in ["y ~ x + C(g) + np.log(w)", "y ~ C(h):z + x", "yb ~ x + C(g)", "k3 ~ z + C(h)"]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # np.log(-1)
+        yv, Xv = patsy.dmatrices(f, fna, eval_env=patsy.EvalEnvironment([env]), return_type="dataframe")
+    na_designs.append({"formula": f, "rows": [int(i) for i in Xv.index], "names": list(Xv.columns),
+                       "y": arr(yv.values[:, 0]), "X": arr(Xv.values)})
+na_fits = []
+def nafit(kind, f):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        if kind == "ols":
+            r = smf.ols(f, fna).fit()
+        elif kind == "wls":
+            r = smf.wls(f, fna, weights=wts).fit()
+        elif kind == "logit":
+            r = smf.logit(f, fna).fit(method="newton", tol=1e-12, maxiter=100, disp=0)
+        elif kind == "poisson":
+            r = smf.glm(f, fna, family=sm.families.Poisson()).fit(tol=1e-12, maxiter=100)
+        else:
+            r = smf.mnlogit(f, fna).fit(method="newton", tol=1e-12, maxiter=100, disp=0)
+        case = {"kind": kind, "formula": f, "names": list(r.model.exog_names), "nobs": float(r.nobs),
+                "params": arr(r.params), "bse": arr(r.bse), "llf": r.llf}
+        if kind in ("ols", "wls"):
+            case["weights"] = arr(wts) if kind == "wls" else None
+            case["predict_new"] = arr(r.predict(fnew_na))
+            sf = r.get_prediction(fnew_na).summary_frame(alpha=0.05)
+            case["frame_0.05"] = {c: arr(sf[c]) for c in sf.columns}
+        elif kind in ("logit", "poisson"):
+            case["predict_new"] = arr(r.predict(fnew_na))
+        else:
+            case["predict_new"] = arr(r.predict(fnew_na))
+    na_fits.append(case)
+
+# new rows with holes: statsmodels predicts NaN for a row with a missing input (it reindexes the
+# predictions to the new table's rows)
+fnew_na = fnew.copy()
+fnew_na.loc[2, "x"] = np.nan
+fnew_na.loc[5, "g"] = np.nan
+fnew_na.loc[6, "h"] = np.nan
+fnew_na.to_csv(os.path.join(RES, "golden", "formula_new_missing.csv"), index=False)
+fnew_na = pd.read_csv(os.path.join(RES, "golden", "formula_new_missing.csv"))
+nafit("ols", "y ~ x + C(g) + np.log(w)")
+nafit("wls", "y ~ x + C(g) + z")
+nafit("logit", "yb ~ x + C(g)")
+nafit("poisson", "yc ~ x + C(h)")
+nafit("mnlogit", "k3 ~ z + C(h)")
+
 out = {"versions": {"numpy": np.__version__, "statsmodels": statsmodels.__version__, "patsy": patsy.__version__,
                     "pandas": pd.__version__},
        "mnlogit": mn, "iris_sepal_separated": iris_separated, "glm_summaries": glms, "hc": hc,
        "designs": designs, "formula_fits": ffits,
-       "formula_predictions": fpreds}
+       "formula_predictions": fpreds, "formula_missing": {"designs": na_designs, "fits": na_fits},
+       "robust_predictions": robust_preds}
 with open(os.path.join(RES, "golden", "models_goldens.json"), "w") as fh:
     json.dump(out, fh, indent=1, allow_nan=False)
 print("ok", len(mn), len(glms), len(hc), len(designs), len(ffits), len(fpreds))

@@ -37,9 +37,16 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Terms are ordered as patsy orders them: the intercept and purely categorical terms first,
  * then grouped by the numeric factors they contain, lower order first. Factor names are the code
- * re-spaced as patsy spaces it ({@code I(x**2)} is named {@code I(x ** 2)}). Unlike patsy, rows with
- * missing or non-finite values are an error (naming the row), not silently dropped. Numeric levels
+ * re-spaced as patsy spaces it ({@code I(x**2)} is named {@code I(x ** 2)}). Numeric levels
  * of {@code C(x)} print as integers when integral ({@code C(k)[T.2]}).
+ *
+ * <p>Missing values are patsy's {@code NA_action="drop"} by default, as in statsmodels' formula
+ * models: a row is left out when any factor it uses, the response included, is missing there: a NaN
+ * in a numeric column, a missing-value token ({@link CsvTable#isMissing}) in a text column, or a NaN
+ * that a transform made ({@code np.log(w)} at a negative {@code w}). Each factor's levels are those it
+ * has in the rows where it is present, as patsy finds them. {@link Design#rows()} says which table
+ * rows the design holds. {@link Missing#RAISE} makes a missing value an error naming the factor and
+ * the row instead. An infinite value is always an error (statsmodels refuses it too).
  */
 public final class Formula {
     private final String text;
@@ -107,12 +114,52 @@ public final class Formula {
      * @param yText the text response's cells, or null when it is numeric
      * @param names the design's column names, patsy's
      * @param x the design matrix (n, p)
+     * @param rows the table rows the design's rows come from, in order (all of them unless rows with
+     *     missing values were dropped)
      */
-    public record Design(String yName, NdArray y, List<String> yText, NdArray x, DesignInfo info) {
+    public record Design(String yName, NdArray y, List<String> yText, NdArray x, DesignInfo info, List<Integer> rows) {
+        public Design {
+            yText = yText == null ? null : List.copyOf(yText);
+            rows = List.copyOf(rows);
+        }
+
         /** The design's column names, patsy's. */
         public List<String> names() {
             return info.names();
         }
+
+        /** The number of table rows left out because a value they need is missing. */
+        public int dropped(CsvTable table) {
+            return table.nrows() - rows.size();
+        }
+    }
+
+    /**
+     * Values computed on a design's rows spread back over all {@code n} rows of its table (along the
+     * first axis), NaN at the rows the design left out: statsmodels' reindexed {@code predict}.
+     */
+    static NdArray spread(NdArray values, Design design, int n) {
+        if (design.rows().size() == n) {
+            return values;
+        }
+        int[] shape = values.shape().clone();
+        int width = values.size() / Math.max(1, shape[0]);
+        double[] in = values.toDoubleArray();
+        double[] out = new double[n * width];
+        Arrays.fill(out, Double.NaN);
+        for (int i = 0; i < design.rows().size(); i++) {
+            System.arraycopy(in, i * width, out, design.rows().get(i) * width, width);
+        }
+        shape[0] = n;
+        return NdArray.wrap(out, shape);
+    }
+
+    /** What a missing value does: patsy's {@code NA_action}. */
+    public enum Missing {
+        /** The row is left out of the design (patsy's and statsmodels' default). */
+        DROP,
+        /** The design is refused with an error naming the factor and the row. */
+        RAISE
     }
 
     /**
@@ -140,49 +187,130 @@ public final class Formula {
          * so the table need not have it.
          *
          * @throws IllegalArgumentException on a level not seen in the original data (naming it, the
-         *     factor and the row), a missing column, a missing or non-finite value
+         *     factor and the row), a missing column, a missing or infinite value
          */
         public NdArray x(CsvTable newData) {
-            return formula.build(newData, this).x();
+            return formula.build(newData, this, Missing.RAISE).x();
+        }
+
+        /**
+         * The design of the new rows that have every value it needs, with {@link Design#rows()}
+         * naming them; the response is neither read nor returned. The fits' {@code predict(table)}
+         * use it to give NaN at the rows left out, as statsmodels' {@code predict(new_df)} does.
+         *
+         * @throws IllegalArgumentException on a level not seen in the original data, a missing
+         *     column, an infinite value
+         */
+        public Design design(CsvTable newData) {
+            return formula.build(newData, this, Missing.DROP);
         }
     }
 
     /**
-     * Evaluates the formula on {@code table}.
+     * Evaluates the formula on {@code table}, leaving out the rows with a missing value
+     * ({@link Missing#DROP}, statsmodels' default).
      *
      * @throws IllegalArgumentException on an unknown column (listing the available ones), a text
-     *     column in arithmetic, a missing or non-finite value (naming the row), or an empty design
+     *     column in arithmetic, an infinite value (naming the row), no row without missing values, or
+     *     an empty design
      */
     public Design design(CsvTable table) {
-        return build(table, null);
+        return design(table, Missing.DROP);
+    }
+
+    /**
+     * Evaluates the formula on {@code table}; {@code missing} says what a missing value does.
+     *
+     * @throws IllegalArgumentException as {@link #design(CsvTable)}, and with {@link Missing#RAISE} on
+     *     the first missing value (naming the factor and the row)
+     */
+    public Design design(CsvTable table, Missing missing) {
+        if (missing == null) {
+            throw new IllegalArgumentException("Formula '" + text + "': missing is null (DROP or RAISE)");
+        }
+        return build(table, null, missing);
     }
 
     /** The design on {@code table}; with {@code fitted}, the design of new rows coded as {@code fitted}'s (no response). */
-    private Design build(CsvTable table, DesignInfo fitted) {
+    private Design build(CsvTable table, DesignInfo fitted, Missing missing) {
         if (table == null) {
             throw new IllegalArgumentException("Formula '" + text + "': table is null");
         }
         int n = table.nrows();
         Map<String, Evaluated> cache = new HashMap<>();
-        if (fitted != null) {
-            for (Factor f : factors()) {
-                if (fitted.levels().containsKey(f.name)) {
-                    cache.put(f.name, recode(f, table, fitted.levels().get(f.name)));
-                } else { // numeric when fitted: numeric now (a text column here is an error)
-                    Evaluated e = new Evaluated();
-                    e.values = numeric(f, table);
-                    cache.put(f.name, e);
+        List<Factor> read = factors();
+        if (lhs != null && fitted == null) {
+            read.add(0, lhs);
+        }
+        for (Factor f : read) {
+            if (fitted == null) {
+                evaluate(f, table, cache);
+            } else if (fitted.levels().containsKey(f.name)) {
+                cache.put(f.name, recode(f, table, fitted.levels().get(f.name)));
+            } else { // numeric when fitted: numeric now (a text column here is an error)
+                Evaluated e = new Evaluated();
+                e.values = numeric(f, table);
+                cache.put(f.name, e);
+            }
+        }
+        // patsy's NA_action: the rows where any factor used is missing
+        Factor[] na = new Factor[n]; // the first factor (response first) missing at each row
+        int kept = n;
+        for (Factor f : read) {
+            Evaluated e = cache.get(f.name);
+            for (int i = 0; i < n; i++) {
+                if (na[i] == null && e.isNa(i)) {
+                    na[i] = f;
+                    kept--;
+                }
+            }
+        }
+        if (missing == Missing.RAISE && kept < n) {
+            int i = 0;
+            while (na[i] == null) {
+                i++;
+            }
+            Factor f = na[i];
+            String where = f.column != null && f.name.equals(f.column) ? "column '" + f.column + "'" : f.name;
+            throw new IllegalArgumentException("Formula '" + text + "': " + where + " is missing at row " + i
+                    + " (" + (n - kept) + " of " + n + " rows have a missing value); drop or impute missing values first");
+        }
+        if (kept == 0) {
+            throw new IllegalArgumentException("Formula '" + text + "': every one of the " + n
+                    + " rows has a missing value in a column the formula uses");
+        }
+        int[] rows = new int[kept];
+        for (int i = 0, r = 0; i < n; i++) {
+            if (na[i] == null) {
+                rows[r++] = i;
+            }
+        }
+        if (kept < n) {
+            cache.replaceAll((name, e) -> e.rows(rows));
+            n = kept;
+        }
+        for (Factor f : read) {
+            double[] v = cache.get(f.name).values;
+            for (int i = 0; v != null && i < n; i++) {
+                if (Double.isInfinite(v[i])) {
+                    String where = f.column != null && f.name.equals(f.column) ? "column '" + f.column + "'" : f.name;
+                    throw new IllegalArgumentException("Formula '" + text + "': " + where + " is " + v[i] + " at row "
+                            + rows[i] + "; an infinite value is not a missing one: replace it or drop the row");
                 }
             }
         }
         NdArray y = null;
         List<String> yText = null;
         if (lhs != null && fitted == null) {
-            Evaluated e = evaluate(lhs, table, cache);
+            Evaluated e = cache.get(lhs.name);
             if (e.values != null) {
                 y = NdArray.wrap(e.values, n);
             } else if (!lhs.explicitC) {
-                yText = table.textColumn(lhs.column);
+                List<String> all = table.textColumn(lhs.column);
+                yText = new ArrayList<>(n);
+                for (int r : rows) {
+                    yText.add(all.get(r));
+                }
             } else {
                 throw new IllegalArgumentException("Formula '" + text + "': the response " + lhs.name
                         + " must be a numeric expression or a text column");
@@ -242,8 +370,12 @@ public final class Formula {
                 flat[i * cols.size() + j] = c[i];
             }
         }
+        List<Integer> rowList = new ArrayList<>(n);
+        for (int r : rows) {
+            rowList.add(r);
+        }
         return new Design(lhs == null ? null : lhs.name, y, yText, NdArray.wrap(flat, n, cols.size()),
-                new DesignInfo(this, names, levels));
+                new DesignInfo(this, names, levels), rowList);
     }
 
     /** The right side's factors, each once, in formula order. */
@@ -273,17 +405,17 @@ public final class Formula {
         e.codes = new int[n];
         for (int i = 0; i < n; i++) {
             String label;
+            if (table.isMissing(f.column, i)) {
+                e.codes[i] = NA;
+                continue;
+            }
             if (numeric) {
-                if (!Double.isFinite(v[i])) {
-                    throw missing(f.column, i, v[i]);
+                if (Double.isInfinite(v[i])) {
+                    throw infinite(f.column, i, v[i]);
                 }
                 label = MNLogit.labelText(v[i]);
             } else {
                 label = s.get(i);
-                if (label == null || label.isEmpty()) {
-                    throw new IllegalArgumentException("Formula '" + text + "': column '" + f.column
-                            + "' is missing at row " + i + "; drop or impute missing values first");
-                }
             }
             Integer code = index.get(label);
             if (code == null) {
@@ -418,7 +550,10 @@ public final class Formula {
 
     // ---- factors -------------------------------------------------------------------------------------
 
-    /** A factor's value on a table: numeric values, or levels and codes. */
+    /** The code of a missing value of a categorical factor. */
+    private static final int NA = -1;
+
+    /** A factor's value on a table: numeric values (NaN where missing), or levels and codes ({@link #NA} where missing). */
     private static final class Evaluated {
         double[] values;
         List<String> levels;
@@ -426,6 +561,28 @@ public final class Formula {
 
         boolean isCategorical() {
             return values == null;
+        }
+
+        boolean isNa(int i) {
+            return values != null ? Double.isNaN(values[i]) : codes[i] == NA;
+        }
+
+        /** The same factor on the given rows. */
+        Evaluated rows(int[] rows) {
+            Evaluated e = new Evaluated();
+            e.levels = levels;
+            if (values != null) {
+                e.values = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    e.values[i] = values[rows[i]];
+                }
+            } else {
+                e.codes = new int[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    e.codes[i] = codes[rows[i]];
+                }
+            }
+            return e;
         }
     }
 
@@ -445,10 +602,12 @@ public final class Formula {
                 double[] v = table.column(f.column).toDoubleArray();
                 TreeMap<Double, Integer> lv = new TreeMap<>();
                 for (int i = 0; i < n; i++) {
-                    if (!Double.isFinite(v[i])) {
-                        throw missing(f.column, i, v[i]);
+                    if (Double.isInfinite(v[i])) {
+                        throw infinite(f.column, i, v[i]);
                     }
-                    lv.put(v[i], 0);
+                    if (!Double.isNaN(v[i])) {
+                        lv.put(v[i], 0);
+                    }
                 }
                 e.levels = new ArrayList<>();
                 int k = 0;
@@ -457,17 +616,17 @@ public final class Formula {
                     e.levels.add(MNLogit.labelText(en.getKey()));
                 }
                 for (int i = 0; i < n; i++) {
-                    e.codes[i] = lv.get(v[i]);
+                    e.codes[i] = Double.isNaN(v[i]) ? NA : lv.get(v[i]);
                 }
             } else {
                 List<String> v = table.textColumn(f.column);
+                boolean[] absent = new boolean[n];
                 TreeMap<String, Integer> lv = new TreeMap<>();
                 for (int i = 0; i < n; i++) {
-                    if (v.get(i) == null || v.get(i).isEmpty()) {
-                        throw new IllegalArgumentException("Formula '" + text + "': column '" + f.column
-                                + "' is missing at row " + i + "; drop or impute missing values first");
+                    absent[i] = table.isMissing(f.column, i);
+                    if (!absent[i]) {
+                        lv.put(v.get(i), 0);
                     }
-                    lv.put(v.get(i), 0);
                 }
                 e.levels = new ArrayList<>();
                 int k = 0;
@@ -476,7 +635,7 @@ public final class Formula {
                     e.levels.add(en.getKey());
                 }
                 for (int i = 0; i < n; i++) {
-                    e.codes[i] = lv.get(v.get(i));
+                    e.codes[i] = absent[i] ? NA : lv.get(v.get(i));
                 }
             }
         } else {
@@ -487,19 +646,14 @@ public final class Formula {
     }
 
     private double[] numeric(Factor f, CsvTable table) {
-        double[] v = f.expr.eval(this, table);
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException("Formula '" + text + "': " + f.name + " is " + v[i]
-                        + " at row " + i + "; drop or impute missing values, or change the transform");
-            }
-        }
-        return v;
+        // NaN (missing, or made by the transform) is missing; infinities are refused once the rows
+        // with missing values are gone (see build), as statsmodels refuses them after patsy's drop
+        return f.expr.eval(this, table);
     }
 
-    private IllegalArgumentException missing(String column, int row, double v) {
+    private IllegalArgumentException infinite(String column, int row, double v) {
         return new IllegalArgumentException("Formula '" + text + "': column '" + column + "' is " + v + " at row "
-                + row + "; drop or impute missing values first");
+                + row + "; an infinite value is not a missing one: replace or drop it");
     }
 
     private void checkColumn(String column, CsvTable table) {
@@ -515,13 +669,7 @@ public final class Formula {
             throw new IllegalArgumentException("Formula '" + text + "': column '" + column
                     + "' is text; use it alone or as C(" + column + ") (categorical), not in arithmetic");
         }
-        double[] v = table.column(column).toDoubleArray();
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw missing(column, i, v[i]);
-            }
-        }
-        return v;
+        return table.column(column).toDoubleArray();
     }
 
     /** A factor: a column, a categorical column, or an arithmetic expression; named by its normalised code. */

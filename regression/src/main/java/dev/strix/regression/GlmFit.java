@@ -68,7 +68,11 @@ public record GlmFit(String family, List<String> names, NdArray params, NdArray 
             throw new IllegalStateException("predict(CsvTable): this fit was made from a matrix, not a formula; "
                     + "pass the new rows as a matrix with the columns " + names.subList(1, names.size()));
         }
-        return predict(designInfo.x(newData));
+        if (newData == null) {
+            throw new IllegalArgumentException("predict(CsvTable): the table is null");
+        }
+        Formula.Design d = designInfo.design(newData);
+        return Formula.spread(predict(d.x()), d, newData.nrows());
     }
 
     public NdArray zvalues() {

@@ -581,7 +581,10 @@ public final class LinearFit {
     /**
      * Predictions with the confidence interval of the mean and the prediction interval of a new
      * observation (unit weight) at level {@code 1 - alpha}; rows of {@code xNew} have the columns
-     * of the X passed to the fit (the intercept is added here when the fit added it).
+     * of the X passed to the fit (the intercept is added here when the fit added it). On a
+     * {@link #robust} fit the mean's standard error comes from the robust covariance and both
+     * intervals use normal quantiles, as statsmodels' {@code get_prediction} on a
+     * {@code fit(cov_type=...)} result.
      */
     public Prediction predict(NdArray xNew, double alpha) {
         checkAlpha(alpha);
@@ -594,7 +597,14 @@ public final class LinearFit {
                     + names.subList(interceptAdded ? 1 : 0, p) + ", got " + xn[0].length);
         }
         double sc = scale();
-        double q = dfResid() > 0 ? Distributions.t(dfResid()).ppf(1 - alpha / 2) : Double.NaN;
+        // under a robust covariance statsmodels' get_prediction uses it, and normal quantiles (use_t False)
+        double[][] cov = robustCov;
+        double q = cov != null ? Distributions.normal().ppf(1 - alpha / 2)
+                : dfResid() > 0 ? Distributions.t(dfResid()).ppf(1 - alpha / 2) : Double.NaN;
+        double covScale = cov != null ? 1 : sc;
+        if (cov == null) {
+            cov = normCov;
+        }
         double[] mean = new double[m];
         double[] se = new double[m];
         double[] lo = new double[m];
@@ -615,12 +625,12 @@ public final class LinearFit {
                 acc.addProduct(row[a], params[a]);
                 double s = 0;
                 for (int b = 0; b < p; b++) {
-                    s += normCov[a][b] * row[b];
+                    s += cov[a][b] * row[b];
                 }
                 v += row[a] * s;
             }
             mean[i] = acc.value();
-            se[i] = Math.sqrt(sc * v);
+            se[i] = Math.sqrt(covScale * v);
             lo[i] = mean[i] - q * se[i];
             hi[i] = mean[i] + q * se[i];
             double so = Math.sqrt(se[i] * se[i] + sc);
@@ -640,7 +650,8 @@ public final class LinearFit {
      *     it), a missing column or value
      */
     public NdArray predict(CsvTable newData) {
-        return predict(formulaDesign(newData));
+        Formula.Design d = formulaDesign(newData);
+        return Formula.spread(predict(d.x()), d, newData.nrows());
     }
 
     /**
@@ -650,15 +661,24 @@ public final class LinearFit {
      * @see #predict(CsvTable)
      */
     public Prediction predict(CsvTable newData, double alpha) {
-        return predict(formulaDesign(newData), alpha);
+        Formula.Design d = formulaDesign(newData);
+        Prediction pr = predict(d.x(), alpha);
+        int n = newData.nrows();
+        return new Prediction(Formula.spread(pr.mean(), d, n), Formula.spread(pr.meanSe(), d, n),
+                Formula.spread(pr.meanCiLower(), d, n), Formula.spread(pr.meanCiUpper(), d, n),
+                Formula.spread(pr.obsCiLower(), d, n), Formula.spread(pr.obsCiUpper(), d, n), alpha);
     }
 
-    private NdArray formulaDesign(CsvTable newData) {
+    /** The new rows' design; rows with a missing value are left out (their predictions are NaN). */
+    private Formula.Design formulaDesign(CsvTable newData) {
         if (designInfo == null) {
             throw new IllegalStateException("predict(CsvTable): this fit was made from a matrix, not a formula; "
                     + "pass the new rows as a matrix with the columns " + names.subList(interceptAdded ? 1 : 0, p));
         }
-        return designInfo.x(newData);
+        if (newData == null) {
+            throw new IllegalArgumentException("predict(CsvTable): the table is null");
+        }
+        return designInfo.design(newData);
     }
 
     // ---- printing ----------------------------------------------------------------------------

@@ -216,20 +216,34 @@ public final class MNLogitFit {
      *     it), a missing column or value
      */
     public NdArray predictProba(CsvTable newData) {
-        return predictProba(formulaDesign(newData));
+        Formula.Design d = formulaDesign(newData);
+        return Formula.spread(predictProba(d.x()), d, newData.nrows());
     }
 
-    /** The most probable class of each new row of a table, for a fit made from a formula. */
+    /**
+     * The most probable class of each new row of a table, for a fit made from a formula; null at a
+     * row with a missing value.
+     */
     public List<Object> predict(CsvTable newData) {
-        return predict(formulaDesign(newData));
+        Formula.Design d = formulaDesign(newData);
+        List<Object> some = predict(d.x());
+        List<Object> all = new ArrayList<>(java.util.Collections.nCopies(newData.nrows(), null));
+        for (int i = 0; i < some.size(); i++) {
+            all.set(d.rows().get(i), some.get(i));
+        }
+        return all;
     }
 
-    private NdArray formulaDesign(CsvTable newData) {
+    /** The new rows' design; rows with a missing value are left out. */
+    private Formula.Design formulaDesign(CsvTable newData) {
         if (designInfo == null) {
             throw new IllegalStateException("predict(CsvTable): this fit was made from a matrix, not a formula; "
                     + "pass the new rows as a matrix with the columns " + names.subList(interceptAdded ? 1 : 0, p));
         }
-        return designInfo.x(newData);
+        if (newData == null) {
+            throw new IllegalArgumentException("predict(CsvTable): the table is null");
+        }
+        return designInfo.design(newData);
     }
 
     /** The most probable class of each new row. */

@@ -4,6 +4,7 @@ import dev.strix.ndarray.NdArray;
 import dev.strix.ndarray.io.CsvTable;
 import dev.strix.regression.internal.Inputs;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,6 +52,19 @@ public final class Ols {
         if (d.y() == null) {
             throw new IllegalArgumentException((weights == null ? "Ols" : "Wls") + ".fit: formula '" + formula
                     + "' needs a numeric response left of ~");
+        }
+        if (weights != null && d.rows().size() < table.nrows()) {
+            // weights are given per table row: keep those of the rows the design kept
+            if (weights.ndim() != 1 || weights.size() != table.nrows()) {
+                throw new IllegalArgumentException("Wls.fit: weights have shape " + Arrays.toString(weights.shape())
+                        + ", the table has " + table.nrows() + " rows");
+            }
+            double[] all = weights.toDoubleArray();
+            double[] kept = new double[d.rows().size()];
+            for (int i = 0; i < kept.length; i++) {
+                kept[i] = all[d.rows().get(i)];
+            }
+            weights = NdArray.wrap(kept, kept.length);
         }
         return model(d.x(), d.y()).names(d.names()).intercept(false).yName(d.yName()).weights(weights).fit()
                 .withDesign(d.info());

@@ -23,8 +23,9 @@ class DocsExamplesTest {
         assertTrue(e.examples().size() >= 14, "found only " + e.examples().size() + " examples");
         assertTrue(e.imports().size() >= 3, "the ```java import block is missing");
         Map<String, Path> files = new LinkedHashMap<>();
-        for (String name : new String[] {"diabetes.csv", "wine.csv", "iris.csv", "formula_data.csv"}) {
-            String resource = name.equals("formula_data.csv") ? "/golden/" + name : "/" + name;
+        for (String name : new String[] {"diabetes.csv", "wine.csv", "iris.csv", "formula_data.csv",
+            "formula_missing.csv"}) {
+            String resource = name.startsWith("formula_") ? "/golden/" + name : "/" + name;
             files.put(name, Path.of(DocsExamplesTest.class.getResource(resource).toURI()));
         }
         DocExamples.compileAndRun("regression.md", e, files);

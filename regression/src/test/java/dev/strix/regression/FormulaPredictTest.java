@@ -89,6 +89,31 @@ class FormulaPredictTest {
         }
     }
 
+    static Stream<JsonNode> robustCases() {
+        return StreamSupport.stream(ModelsGolden.root().get("robust_predictions").spliterator(), false);
+    }
+
+    /** Under a robust covariance: its mean standard errors, normal quantiles (golden "robust_predictions"). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("robustCases")
+    void robustFitsPredictWithTheirCovariance(JsonNode c) {
+        String f = c.get("formula").asText();
+        boolean diabetes = c.get("dataset").asText().equals("diabetes");
+        LinearFit r = Ols.fit(f, diabetes ? DIABETES : DATA).robust(CovType.valueOf(c.get("cov").asText()));
+        CsvTable nt = diabetes ? DIABETES_NEW : DATA_NEW;
+        for (double alpha : new double[] {0.05, 0.1}) {
+            JsonNode frame = c.get(alpha == 0.05 ? "frame_0.05" : "frame_0.1");
+            Prediction p = r.predict(nt, alpha);
+            String w = f + " " + r.covType() + " alpha " + alpha + " ";
+            Golden.close(w + "mean", Golden.array(frame.get("mean")), p.mean(), 1e-10, 1e-10);
+            Golden.close(w + "mean_se", Golden.array(frame.get("mean_se")), p.meanSe(), 1e-9, 1e-12);
+            Golden.close(w + "mean_ci_lower", Golden.array(frame.get("mean_ci_lower")), p.meanCiLower(), 1e-9, 1e-8);
+            Golden.close(w + "mean_ci_upper", Golden.array(frame.get("mean_ci_upper")), p.meanCiUpper(), 1e-9, 1e-8);
+            Golden.close(w + "obs_ci_lower", Golden.array(frame.get("obs_ci_lower")), p.obsCiLower(), 1e-9, 1e-8);
+            Golden.close(w + "obs_ci_upper", Golden.array(frame.get("obs_ci_upper")), p.obsCiUpper(), 1e-9, 1e-8);
+        }
+    }
+
     @Test
     void theFittedRowsPredictTheFittedValues() {
         LinearFit r = Ols.fit("progression ~ bmi + C(sex) + I(bmi**2)", DIABETES);

@@ -36,13 +36,22 @@ final class Golden {
         JsonNode d = a.get("data");
         double[] v = new double[d.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = d.get(i).isTextual() ? Double.parseDouble(d.get(i).asText()) : d.get(i).asDouble();
+            v[i] = num(d.get(i));
         }
         return NdArray.wrap(v, shape);
     }
 
+    /** A number, or Python's text for a non-finite one ({@code nan}, {@code inf}, {@code -inf}). */
     static double num(JsonNode n) {
-        return n.isTextual() ? Double.parseDouble(n.asText()) : n.asDouble();
+        if (!n.isTextual()) {
+            return n.asDouble();
+        }
+        return switch (n.asText()) {
+            case "nan" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(n.asText());
+        };
     }
 
     static List<String> strings(JsonNode a) {

@@ -173,7 +173,7 @@ public final class Csv {
             for (int j = 0; j < typed.length; j++) {
                 typed[j] = typeColumn(cols.get(j), names.get(j), j, lines);
             }
-            return new CsvTable(name, names, index, typed, nrows, o.dtype());
+            return new CsvTable(name, names, index, typed, nrows, o.dtype(), o.missing());
         }
 
         private static List<List<String>> newColumns(int n) {

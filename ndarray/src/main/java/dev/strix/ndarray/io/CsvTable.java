@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The columns of a CSV file as read by {@link Csv#read}: each column is numeric (a 1-D array of
@@ -20,15 +21,17 @@ public final class CsvTable {
     private final Object[] columns; // NdArray or List<String>
     private final int nrows;
     private final DType dtype;
+    private final Set<String> missingTokens;
 
     CsvTable(String source, List<String> header, Map<String, Integer> index, Object[] columns, int nrows,
-            DType dtype) {
+            DType dtype, Set<String> missingTokens) {
         this.source = source;
         this.header = Collections.unmodifiableList(new ArrayList<>(header));
         this.index = index;
         this.columns = columns;
         this.nrows = nrows;
         this.dtype = dtype;
+        this.missingTokens = missingTokens;
     }
 
     /**
@@ -90,6 +93,57 @@ public final class CsvTable {
             throw new IllegalArgumentException("CsvTable.textColumn: column '" + name + "' is numeric; use column");
         }
         return Collections.unmodifiableList((List<String>) c);
+    }
+
+    /**
+     * True when the cell is missing: NaN in a numeric column, one of the read options' missing-value
+     * tokens ({@link CsvOptions#missing}, compared after trimming) in a text column.
+     *
+     * @throws IllegalArgumentException if there is no such column
+     * @throws IndexOutOfBoundsException if the row is not in {@code [0, nrows)}
+     */
+    public boolean isMissing(String name, int row) {
+        Object c = columns[col(name, "isMissing")];
+        java.util.Objects.checkIndex(row, nrows);
+        if (c instanceof NdArray) {
+            return Double.isNaN(((NdArray) c).getDouble(row));
+        }
+        String cell = ((List<?>) c).get(row).toString();
+        return missingTokens.contains(cell.trim());
+    }
+
+    /**
+     * A table of the given rows, in the given order (repeats allowed), with the same columns,
+     * types and missing-value tokens: pandas' {@code df.iloc[rows]}.
+     *
+     * @throws IndexOutOfBoundsException naming a row outside {@code [0, nrows)}
+     */
+    public CsvTable rows(int... rows) {
+        for (int r : rows) {
+            if (r < 0 || r >= nrows) {
+                throw new IndexOutOfBoundsException("CsvTable.rows: row " + r + " is outside [0, " + nrows + ") of "
+                        + source);
+            }
+        }
+        Object[] picked = new Object[columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            if (columns[j] instanceof NdArray) {
+                double[] v = ((NdArray) columns[j]).toDoubleArray();
+                double[] out = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    out[i] = v[rows[i]];
+                }
+                picked[j] = NdArray.wrap(out, rows.length).astype(dtype); // float32 values are exact in double
+            } else {
+                List<?> text = (List<?>) columns[j];
+                List<String> out = new ArrayList<>(rows.length);
+                for (int r : rows) {
+                    out.add(text.get(r).toString());
+                }
+                picked[j] = out;
+            }
+        }
+        return new CsvTable(source, header, index, picked, rows.length, dtype, missingTokens);
     }
 
     /**

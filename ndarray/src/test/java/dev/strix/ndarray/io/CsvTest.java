@@ -81,6 +81,30 @@ class CsvTest {
     }
 
     @Test
+    void missingCellsAreKnownPerColumnAndRowsCanBePicked() throws IOException {
+        Path p = csv("m.csv", "id,name,score\n1,alice,3.5\n2,NA,\n3, null ,nan\n4,dave,7\n");
+        CsvTable t = Csv.read(p);
+        // text: the reader's missing tokens (trimmed); numeric: NaN
+        assertFalse(t.isMissing("name", 0));
+        assertTrue(t.isMissing("name", 1) && t.isMissing("name", 2));
+        assertTrue(t.isMissing("score", 1) && t.isMissing("score", 2) && !t.isMissing("score", 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> t.isMissing("score", 4));
+        assertThrows(IllegalArgumentException.class, () -> t.isMissing("nope", 0));
+        // custom tokens: "NA" is a name now
+        CsvTable c = Csv.read(p, CsvOptions.defaults().missing("", "nan"));
+        assertFalse(c.isMissing("name", 1));
+        CsvTable picked = t.rows(3, 0, 3);
+        assertEquals(3, picked.nrows());
+        assertEquals(List.of("dave", "alice", "dave"), picked.textColumn("name"));
+        assertArrayEquals(new double[] {7, 3.5, 7}, picked.column("score").toDoubleArray());
+        assertEquals(t.header(), picked.header());
+        CsvTable ints = Csv.read(csv("i.csv", "a,b\n1,x\n2,y\n"), CsvOptions.defaults().dtype(DType.INT64));
+        assertEquals(DType.INT64, ints.rows(1).column("a").dtype());
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> t.rows(0, 9));
+        assertTrue(e.getMessage().contains("row 9 is outside [0, 4)"), e.getMessage());
+    }
+
+    @Test
     void emptyAndHeaderOnlyFilesGiveEmptyTables() throws IOException {
         CsvTable e = Csv.read(csv("e.csv", ""));
         assertEquals(0, e.nrows());
