@@ -305,12 +305,30 @@ nafit("logit", "yb ~ x + C(g)")
 nafit("poisson", "yc ~ x + C(h)")
 nafit("mnlogit", "k3 ~ z + C(h)")
 
+# ---- GLM predictions with intervals: get_prediction(new).summary_frame(alpha) ---------------------------
+# (the mean's standard error by the delta method, its interval the linear predictor's normal interval
+# mapped through the inverse link)
+glm_preds = []
+for fam, f, new, newname in (("Binomial", "yb ~ x + z + C(h)", fnew, "formula_new"),
+                             ("Poisson", "yc ~ x + C(g)", fnew, "formula_new"),
+                             ("Poisson", "yc ~ x + C(h)", fnew_na, "formula_new_missing")):
+    family = sm.families.Binomial() if fam == "Binomial" else sm.families.Poisson()
+    r = smf.glm(f, fd, family=family).fit(tol=1e-12, maxiter=100)
+    case = {"family": fam, "formula": f, "new": newname, "cov_params": arr(r.cov_params())}
+    for alpha in (0.05, 0.1):
+        pr = r.get_prediction(new)
+        sf = pr.summary_frame(alpha=alpha)
+        case["frame_%g" % alpha] = {c: arr(sf[c]) for c in sf.columns}
+        case["linpred"] = arr(pr.linpred.predicted_mean)
+        case["linpred_se"] = arr(pr.linpred.se_mean)
+    glm_preds.append(case)
+
 out = {"versions": {"numpy": np.__version__, "statsmodels": statsmodels.__version__, "patsy": patsy.__version__,
                     "pandas": pd.__version__},
        "mnlogit": mn, "iris_sepal_separated": iris_separated, "glm_summaries": glms, "hc": hc,
        "designs": designs, "formula_fits": ffits,
        "formula_predictions": fpreds, "formula_missing": {"designs": na_designs, "fits": na_fits},
-       "robust_predictions": robust_preds}
+       "robust_predictions": robust_preds, "glm_predictions": glm_preds}
 with open(os.path.join(RES, "golden", "models_goldens.json"), "w") as fh:
     json.dump(out, fh, indent=1, allow_nan=False)
 print("ok", len(mn), len(glms), len(hc), len(designs), len(ffits), len(fpreds))

@@ -218,7 +218,12 @@ public final class Glm {
             }
             kConst = constant ? 1 : 0;
         }
-        return new GlmFit(family, List.copyOf(cols), NdArray.wrap(s.beta(), p), NdArray.wrap(bse, p), dev,
+        double[] cov = new double[p * p]; // scale 1 for both families
+        for (int a = 0; a < p; a++) {
+            System.arraycopy(s.xtxInv()[a], 0, cov, a * p, p);
+        }
+        return new GlmFit(family, List.copyOf(cols), NdArray.wrap(s.beta(), p), NdArray.wrap(bse, p),
+                NdArray.wrap(cov, p, p), dev,
                 nullDev, llf, pearson, n, s.rank(), it, converged, List.copyOf(warn), yName, llnull, kConst, close, info);
     }
 

@@ -16,12 +16,13 @@ import java.util.Map;
 /**
  * A generalised linear model fitted by IRLS ({@link Glm}): estimates with Wald (z) inference as
  * statsmodels' {@code GLMResults}, deviance, log-likelihood, AIC and the convergence report.
- * {@code llnull} is the log-likelihood of the intercept-only model, {@code kConstant} 1 when the
+ * {@code covParams} is the (p, p) covariance of the estimates, {@code (X' W X)^-1} at the fit
+ * (scale 1 for both families), whose diagonal gives {@code bse}. {@code llnull} is the log-likelihood of the intercept-only model, {@code kConstant} 1 when the
  * design has a constant column, {@code predClose} the number of observations with
  * {@code |y - mu| < 1e-4} (statsmodels' quasi-separation diagnostic for binary models);
  * {@code designInfo} is how a formula fit built its design (null for a fit on a matrix).
  */
-public record GlmFit(String family, List<String> names, NdArray params, NdArray bse, double deviance,
+public record GlmFit(String family, List<String> names, NdArray params, NdArray bse, NdArray covParams, double deviance,
                      double nullDeviance, double llf, double pearsonChi2, int nobs, int rank,
                      int iterations, boolean converged, List<String> warnings, String yName, double llnull,
                      int kConstant, int predClose, Formula.DesignInfo designInfo) {
@@ -33,6 +34,98 @@ public record GlmFit(String family, List<String> names, NdArray params, NdArray 
      * use {@link #predict(CsvTable)}.
      */
     public NdArray predict(NdArray xNew) {
+        double[][] rows = designRows(xNew);
+        double[] b = params.toDoubleArray();
+        double[] mu = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            mu[i] = inverseLink(dot(rows[i], b));
+        }
+        return NdArray.wrap(mu, mu.length);
+    }
+
+    /**
+     * The mean response at new rows with its standard error and a {@code 1 - alpha} confidence
+     * interval, as statsmodels' {@code get_prediction(X).summary_frame(alpha)}: the linear
+     * predictor's standard error is {@code sqrt(x' V x)} ({@code V} = {@link #covParams()}), the
+     * mean's is that times the derivative of the inverse link (the delta method), and the interval
+     * is the linear predictor's normal interval mapped through the inverse link, so it stays
+     * inside (0, 1) for probabilities and above 0 for counts.
+     *
+     * @throws IllegalArgumentException on a wrong number of columns, a non-finite value, or
+     *     {@code alpha} outside (0, 1)
+     */
+    public GlmPrediction predict(NdArray xNew, double alpha) {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("predict: alpha must be in (0, 1), got " + alpha);
+        }
+        double[][] rows = designRows(xNew);
+        int m = rows.length;
+        int p = names.size();
+        double[] b = params.toDoubleArray();
+        double[] v = covParams.toDoubleArray();
+        double q = Distributions.normal().ppf(1 - alpha / 2);
+        double[] eta = new double[m];
+        double[] etaSe = new double[m];
+        double[] mu = new double[m];
+        double[] muSe = new double[m];
+        double[] lo = new double[m];
+        double[] hi = new double[m];
+        for (int i = 0; i < m; i++) {
+            double[] x = rows[i];
+            double var = 0;
+            for (int a = 0; a < p; a++) {
+                double t = 0;
+                for (int c = 0; c < p; c++) {
+                    t += v[a * p + c] * x[c];
+                }
+                var += x[a] * t;
+            }
+            eta[i] = dot(x, b);
+            etaSe[i] = Math.sqrt(var);
+            mu[i] = inverseLink(eta[i]);
+            // d mu / d eta: mu (1 - mu) for the logit link, mu for the log link
+            muSe[i] = etaSe[i] * (family.equals("Binomial") ? mu[i] * (1 - mu[i]) : mu[i]);
+            lo[i] = inverseLink(eta[i] - q * etaSe[i]);
+            hi[i] = inverseLink(eta[i] + q * etaSe[i]);
+        }
+        return new GlmPrediction(wrap(mu), wrap(muSe), wrap(lo), wrap(hi), wrap(eta), wrap(etaSe), alpha);
+    }
+
+    /**
+     * {@link #predict(NdArray, double)} at new rows of a table, for a fit made from a formula; a
+     * row with a missing value gets NaN everywhere (statsmodels' {@code summary_frame} leaves such
+     * rows out instead).
+     */
+    public GlmPrediction predict(CsvTable newData, double alpha) {
+        Formula.Design d = formulaDesign(newData);
+        GlmPrediction pr = predict(d.x(), alpha);
+        int n = newData.nrows();
+        return new GlmPrediction(Formula.spread(pr.mean(), d, n), Formula.spread(pr.meanSe(), d, n),
+                Formula.spread(pr.meanCiLower(), d, n), Formula.spread(pr.meanCiUpper(), d, n),
+                Formula.spread(pr.linearPredictor(), d, n), Formula.spread(pr.linearPredictorSe(), d, n), alpha);
+    }
+
+    private static NdArray wrap(double[] v) {
+        return NdArray.wrap(v, v.length);
+    }
+
+    private static double dot(double[] x, double[] b) {
+        double s = 0;
+        for (int j = 0; j < b.length; j++) {
+            s += x[j] * b[j];
+        }
+        return s;
+    }
+
+    private double inverseLink(double eta) {
+        return family.equals("Binomial") ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta);
+    }
+
+    /** The rows of the full design (the constant added for a matrix fit), checked against the names. */
+    private double[][] designRows(NdArray xNew) {
+        if (xNew == null) {
+            throw new IllegalArgumentException("predict: X is null");
+        }
         boolean added = designInfo == null; // the matrix fits always add the constant
         int p = names.size();
         int expected = added ? p - 1 : p;
@@ -42,16 +135,15 @@ public record GlmFit(String family, List<String> names, NdArray params, NdArray 
             throw new IllegalArgumentException("predict: expected " + expected + " columns "
                     + names.subList(added ? 1 : 0, p) + ", got " + xn[0].length);
         }
-        double[] b = params.toDoubleArray();
-        double[] mu = new double[xn.length];
-        for (int i = 0; i < xn.length; i++) {
-            double eta = added ? b[0] : 0;
-            for (int j = 0; j < expected; j++) {
-                eta += xn[i][j] * b[j + (added ? 1 : 0)];
-            }
-            mu[i] = family.equals("Binomial") ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta);
+        if (!added) {
+            return xn;
         }
-        return NdArray.wrap(mu, mu.length);
+        double[][] full = new double[xn.length][p];
+        for (int i = 0; i < xn.length; i++) {
+            full[i][0] = 1;
+            System.arraycopy(xn[i], 0, full[i], 1, expected);
+        }
+        return full;
     }
 
     /**
@@ -64,6 +156,12 @@ public record GlmFit(String family, List<String> names, NdArray params, NdArray 
      *     it), a missing column or value
      */
     public NdArray predict(CsvTable newData) {
+        Formula.Design d = formulaDesign(newData);
+        return Formula.spread(predict(d.x()), d, newData.nrows());
+    }
+
+    /** The new rows' design; rows with a missing value are left out. */
+    private Formula.Design formulaDesign(CsvTable newData) {
         if (designInfo == null) {
             throw new IllegalStateException("predict(CsvTable): this fit was made from a matrix, not a formula; "
                     + "pass the new rows as a matrix with the columns " + names.subList(1, names.size()));
@@ -71,8 +169,7 @@ public record GlmFit(String family, List<String> names, NdArray params, NdArray 
         if (newData == null) {
             throw new IllegalArgumentException("predict(CsvTable): the table is null");
         }
-        Formula.Design d = designInfo.design(newData);
-        return Formula.spread(predict(d.x()), d, newData.nrows());
+        return designInfo.design(newData);
     }
 
     public NdArray zvalues() {
