@@ -1,6 +1,7 @@
 package dev.strix.ndarray;
 
 import dev.strix.ndarray.internal.KernelSelector;
+import dev.strix.ndarray.internal.MatMul;
 import dev.strix.ndarray.internal.Parallel;
 
 /**
@@ -51,6 +52,38 @@ public final class Kernels {
      */
     public static void setParallelism(int n) {
         Parallel.setParallelism(n);
+    }
+
+    /**
+     * The packed, blocked matrix multiply on raw arrays: {@code C[m x n] += A[m x k] B[k x n]}, or
+     * {@code C -= A B} with {@code subtract} (exactly the negation: A's values change sign as they
+     * are packed). A is read at {@code a[ao + i * ars + p * acs]}, B at
+     * {@code b[bo + p * brs + j * bcs]} (any strides, so transposed operands need no copy), C is
+     * row-major at {@code c[co + i * ldc + j]}. This is {@link NdArray#matmul}'s kernel (same
+     * provider, blocking and thread split), exposed for blocked factorisations that update a
+     * region of a matrix in place: it saves forming the product and subtracting it in two more
+     * passes over C. C must not overlap A or B; it checks nothing but the JVM's array bounds.
+     *
+     * @throws IllegalArgumentException if a size is negative
+     */
+    public static void gemm(boolean subtract, int m, int n, int k, double[] a, int ao, int ars, int acs,
+            double[] b, int bo, int brs, int bcs, double[] c, int co, int ldc) {
+        checkSizes(m, n, k);
+        MatMul.gemm(subtract, m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc);
+    }
+
+    /** The float32 {@link #gemm(boolean, int, int, int, double[], int, int, int, double[], int, int, int, double[], int, int)}. */
+    public static void gemm(boolean subtract, int m, int n, int k, float[] a, int ao, int ars, int acs,
+            float[] b, int bo, int brs, int bcs, float[] c, int co, int ldc) {
+        checkSizes(m, n, k);
+        MatMul.gemm(subtract, m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc);
+    }
+
+    private static void checkSizes(int m, int n, int k) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("Kernels.gemm: sizes must be non-negative, got m=" + m + " n=" + n
+                    + " k=" + k);
+        }
     }
 
     /**

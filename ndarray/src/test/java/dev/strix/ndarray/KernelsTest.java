@@ -437,4 +437,91 @@ class KernelsTest {
         }
         assertEquals(negatives, (long) lt.countNonzero().item());
     }
+
+    /**
+     * Kernels.gemm on raw arrays, accumulating and subtracting, through every path (row and
+     * column vectors, the unpacked small product, the packed kernel with several depth blocks,
+     * edge tiles and a thread split) and with a transposed A: small integers make every product
+     * exact in double and float, so the expected C is computed exactly with longs.
+     */
+    @Test
+    void rawGemmAccumulatesOrSubtractsExactly() {
+        Random r = new Random(5);
+        int[][] sizes = {{1, 5, 7}, {6, 1, 9}, {3, 4, 5}, {70, 53, 300}, {200, 300, 64}};
+        for (int[] sz : sizes) {
+            int m = sz[0];
+            int n = sz[1];
+            int k = sz[2];
+            for (boolean subtract : new boolean[] {false, true}) {
+                for (boolean transposedA : new boolean[] {false, true}) {
+                    long[] al = new long[m * k];
+                    long[] bl = new long[k * n];
+                    long[] cl = new long[m * n];
+                    for (int i = 0; i < al.length; i++) {
+                        al[i] = r.nextInt(17) - 8;
+                    }
+                    for (int i = 0; i < bl.length; i++) {
+                        bl[i] = r.nextInt(17) - 8;
+                    }
+                    for (int i = 0; i < cl.length; i++) {
+                        cl[i] = r.nextInt(1001) - 500;
+                    }
+                    // A stored as (m x k) row-major, or as its transpose (k x m) read with swapped strides;
+                    // C sits at offset 3 inside a wider buffer (row length n + 2)
+                    int ldc = n + 2;
+                    double[] a = new double[m * k];
+                    float[] af = new float[m * k];
+                    for (int i = 0; i < m; i++) {
+                        for (int p = 0; p < k; p++) {
+                            int at = transposedA ? p * m + i : i * k + p;
+                            a[at] = al[i * k + p];
+                            af[at] = al[i * k + p];
+                        }
+                    }
+                    double[] b = new double[k * n];
+                    float[] bf = new float[k * n];
+                    for (int i = 0; i < b.length; i++) {
+                        b[i] = bl[i];
+                        bf[i] = bl[i];
+                    }
+                    double[] c = new double[3 + m * ldc];
+                    float[] cf = new float[3 + m * ldc];
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            c[3 + i * ldc + j] = cl[i * n + j];
+                            cf[3 + i * ldc + j] = cl[i * n + j];
+                        }
+                    }
+                    int ars = transposedA ? 1 : k;
+                    int acs = transposedA ? m : 1;
+                    int threads = Kernels.parallelism();
+                    try {
+                        Kernels.setParallelism(2);
+                        Kernels.gemm(subtract, m, n, k, a, 0, ars, acs, b, 0, n, 1, c, 3, ldc);
+                        Kernels.gemm(subtract, m, n, k, af, 0, ars, acs, bf, 0, n, 1, cf, 3, ldc);
+                    } finally {
+                        Kernels.setParallelism(threads);
+                    }
+                    String what = m + "x" + n + "x" + k + (subtract ? " -=" : " +=") + (transposedA ? " A^T" : "");
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            long dotp = 0;
+                            for (int p = 0; p < k; p++) {
+                                dotp += al[i * k + p] * bl[p * n + j];
+                            }
+                            long want = cl[i * n + j] + (subtract ? -dotp : dotp);
+                            assertEquals(want, c[3 + i * ldc + j], what + " float64 at " + i + "," + j);
+                            assertEquals(want, cf[3 + i * ldc + j], what + " float32 at " + i + "," + j);
+                        }
+                        // the padding columns are not touched
+                        assertEquals(0.0, c[3 + i * ldc + n], what);
+                    }
+                    assertEquals(0.0, c[0], what);
+                }
+            }
+        }
+        assertThrowsWith(IllegalArgumentException.class,
+                () -> Kernels.gemm(false, -1, 2, 2, new double[4], 0, 2, 1, new double[4], 0, 2, 1, new double[4], 0, 2),
+                "m=-1");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.strix.linalg.internal;
 
+import dev.strix.ndarray.DType;
 import dev.strix.ndarray.NdArray;
 
 /**
@@ -48,11 +49,23 @@ public final class Blocked {
         return NdArray.wrap(a, new int[] {rows, cols}, new int[] {ld, 1}, r0 * ld + c0);
     }
 
-    /** C[cr.., cc..] -= x y, with C row-major of row length ldc. */
+    /**
+     * C[cr.., cc..] -= x y, with C row-major of row length ldc: in place by the packed GEMM
+     * (dev.strix.ndarray.Kernels.gemm) when x and y are float64 and provably do not overlap the
+     * updated block of C, else through a product and a subtraction.
+     */
     static void gemmSub(double[] c, int ldc, int cr, int cc, NdArray x, NdArray y) {
         int rows = x.shape(0);
         int cols = y.shape(1);
-        if (rows == 0 || cols == 0 || x.shape(1) == 0) {
+        int k = x.shape(1);
+        if (rows == 0 || cols == 0 || k == 0) {
+            return;
+        }
+        if (x.dtype() == DType.FLOAT64 && y.dtype() == DType.FLOAT64
+                && apart(x, c, ldc, cr, cc, rows, cols) && apart(y, c, ldc, cr, cc, rows, cols)) {
+            dev.strix.ndarray.Kernels.gemm(true, rows, cols, k, (double[]) x.buffer(), x.offset(), x.strides()[0],
+                    x.strides()[1], (double[]) y.buffer(), y.offset(), y.strides()[0], y.strides()[1], c, cr * ldc + cc,
+                    ldc);
             return;
         }
         NdArray p = x.matmul(y);
@@ -65,6 +78,35 @@ public final class Blocked {
                 c[ro + j] -= t[po + j];
             }
         }
+    }
+
+    /**
+     * True when the 2-D view v cannot share an element with the block rows [cr, cr + rows), columns
+     * [cc, cc + cols) of c (row length ldc): another array, or a rectangle of c (plain or transposed
+     * view) disjoint from the block. Anything else counts as overlapping.
+     */
+    static boolean apart(NdArray v, double[] c, int ldc, int cr, int cc, int rows, int cols) {
+        if (v.buffer() != c) {
+            return true;
+        }
+        int[] st = v.strides();
+        int r0 = v.offset() / ldc;
+        int c0 = v.offset() % ldc;
+        int h;
+        int w;
+        if (st[0] == ldc && st[1] == 1) {
+            h = v.shape(0);
+            w = v.shape(1);
+        } else if (st[0] == 1 && st[1] == ldc) {
+            h = v.shape(1);
+            w = v.shape(0);
+        } else {
+            return false;
+        }
+        if (c0 + w > ldc) {
+            return false; // wraps past the row end: not a rectangle
+        }
+        return r0 + h <= cr || cr + rows <= r0 || c0 + w <= cc || cc + cols <= c0;
     }
 
     // ------------------------------------------------------------------ LU

@@ -57,29 +57,40 @@ final class GemmF64 {
      */
     static void gemm(KernelProvider kp, int m, int n, int k, double[] a, int ao, int ars, int acs,
             double[] b, int bo, int brs, int bcs, double[] c, int co, int ldc) {
+        gemm(kp, m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, false);
+    }
+
+    /**
+     * {@code C += A B}, or {@code C -= A B} with {@code subtract} (A's values are negated as they
+     * are packed or copied: exact, so the two differ only in sign), for the blocked factorisations'
+     * trailing updates, which would otherwise form the product and subtract it in two more passes.
+     */
+    static void gemm(KernelProvider kp, int m, int n, int k, double[] a, int ao, int ars, int acs,
+            double[] b, int bo, int brs, int bcs, double[] c, int co, int ldc, boolean subtract) {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
+        double sign = subtract ? -1 : 1;
         if (n == 1) {
-            gemv(kp, m, k, a, ao, ars, acs, b, bo, brs, c, co, ldc);
+            gemv(kp, m, k, a, ao, ars, acs, b, bo, brs, c, co, ldc, sign);
             return;
         }
         if (m == 1) {
             // c row = a row times B = B^T times a: B^T has strides (bcs, brs)
-            gemv(kp, n, k, b, bo, bcs, brs, a, ao, acs, c, co, 1);
+            gemv(kp, n, k, b, bo, bcs, brs, a, ao, acs, c, co, 1, sign);
             return;
         }
         long work = (long) m * n * k;
         if (work <= SMALL) {
-            small(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc);
+            small(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, sign);
             return;
         }
-        gemmPacked(kp, m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc);
+        gemmPacked(kp, m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, sign);
     }
 
     /** The packed product, split over the columns across the pool when large enough. */
     static void gemmPacked(KernelProvider kp, int m, int n, int k, double[] a, int ao, int ars, int acs,
-            double[] b, int bo, int brs, int bcs, double[] c, int co, int ldc) {
+            double[] b, int bo, int brs, int bcs, double[] c, int co, int ldc, double sign) {
         long work = (long) m * n * k;
         Micro mk = kp.gemmF64();
         int nr = mk.nr();
@@ -87,7 +98,7 @@ final class GemmF64 {
         int nBlocks = (n + nr - 1) / nr;
         threads = Math.min(threads, nBlocks);
         if (threads <= 1) {
-            macro(mk, m, 0, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc);
+            macro(mk, m, 0, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, sign);
             return;
         }
         // Fixed split of the columns into whole micro-panels: every element of C is computed by
@@ -99,12 +110,12 @@ final class GemmF64 {
             bounds[t + 1] = Math.min(n, bounds[t] + (per + (t < extra ? 1 : 0)) * nr);
         }
         Parallel.forEach(threads, t -> macro(mk, m, bounds[t], bounds[t + 1], k, a, ao, ars, acs, b, bo, brs, bcs,
-                c, co, ldc));
+                c, co, ldc, sign));
     }
 
     /** The packed product for the columns [j0, j1) of C. */
     private static void macro(Micro mk, int m, int j0, int j1, int k, double[] a, int ao, int ars, int acs,
-            double[] b, int bo, int brs, int bcs, double[] c, int co, int ldc) {
+            double[] b, int bo, int brs, int bcs, double[] c, int co, int ldc, double sign) {
         int mr = mk.mr();
         int nr = mk.nr();
         int mc = Math.max(mr, MC / mr * mr);
@@ -121,7 +132,7 @@ final class GemmF64 {
                 packB(b, bo + pc * brs + jc * bcs, brs, bcs, kc, nc, nr, bpack);
                 for (int ic = 0; ic < m; ic += mc) {
                     int mcb = Math.min(mc, m - ic);
-                    packA(a, ao + ic * ars + pc * acs, ars, acs, mcb, kc, mr, apack);
+                    packA(a, ao + ic * ars + pc * acs, ars, acs, mcb, kc, mr, apack, sign);
                     for (int jr = 0; jr < nc; jr += nr) {
                         int nn = Math.min(nr, nc - jr);
                         int pb = jr * kc;
@@ -144,8 +155,11 @@ final class GemmF64 {
         return b;
     }
 
-    /** Packs rows of A into micro-panels of mr rows: panel r, depth p, row i at r*mr*kc + p*mr + i. */
-    static void packA(double[] a, int base, int ars, int acs, int rows, int kc, int mr, double[] dst) {
+    /**
+     * Packs rows of A, times {@code sign} (1 or -1), into micro-panels of mr rows: panel r, depth p,
+     * row i at r*mr*kc + p*mr + i.
+     */
+    static void packA(double[] a, int base, int ars, int acs, int rows, int kc, int mr, double[] dst, double sign) {
         for (int r0 = 0; r0 < rows; r0 += mr) {
             int panel = r0 * kc;
             int h = Math.min(mr, rows - r0);
@@ -153,7 +167,7 @@ final class GemmF64 {
                 int src = base + (r0 + i) * ars;
                 int d = panel + i;
                 for (int p = 0; p < kc; p++, d += mr) {
-                    dst[d] = a[src + p * acs];
+                    dst[d] = sign * a[src + p * acs];
                 }
             }
             for (int i = h; i < mr; i++) {
@@ -190,11 +204,11 @@ final class GemmF64 {
 
     /** The unpacked i-p-j loop for small products. */
     static void small(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
-            double[] c, int co, int ldc) {
+            double[] c, int co, int ldc, double sign) {
         for (int i = 0; i < m; i++) {
             int ci = co + i * ldc;
             for (int p = 0; p < k; p++) {
-                double av = a[ao + i * ars + p * acs];
+                double av = sign * a[ao + i * ars + p * acs];
                 int bp = bo + p * brs;
                 if (bcs == 1) {
                     for (int j = 0; j < n; j++) {
@@ -212,14 +226,15 @@ final class GemmF64 {
     /**
      * {@code y[i * ys] += sum_p M[i, p] x[p]} for an {@code rows x k} matrix M with strides
      * (mrs, mcs): dot products of contiguous rows, or, when the columns are contiguous instead,
-     * axpy over them; a strided vector or matrix is copied once.
+     * axpy over them; a strided vector or matrix is copied once. With {@code sign} -1 the product
+     * is subtracted (x is copied negated).
      */
     static void gemv(KernelProvider kp, int rows, int k, double[] mat, int mo, int mrs, int mcs, double[] x, int xo,
-            int xs, double[] y, int yo, int ys) {
-        if (xs != 1) {
+            int xs, double[] y, int yo, int ys, double sign) {
+        if (xs != 1 || sign != 1) {
             double[] xc = new double[k];
             for (int p = 0; p < k; p++) {
-                xc[p] = x[xo + p * xs];
+                xc[p] = sign * x[xo + p * xs];
             }
             x = xc;
             xo = 0;

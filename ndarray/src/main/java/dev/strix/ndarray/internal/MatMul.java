@@ -99,6 +99,18 @@ public final class MatMul {
         return out;
     }
 
+    /** {@code C += A B} or {@code C -= A B} on raw float64 arrays (see {@code dev.strix.ndarray.Kernels#gemm}). */
+    public static void gemm(boolean subtract, int m, int n, int k, double[] a, int ao, int ars, int acs,
+            double[] b, int bo, int brs, int bcs, double[] c, int co, int ldc) {
+        GemmF64.gemm(KernelSelector.get(), m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, subtract);
+    }
+
+    /** The float32 twin of {@link #gemm(boolean, int, int, int, double[], int, int, int, double[], int, int, int, double[], int, int)}. */
+    public static void gemm(boolean subtract, int m, int n, int k, float[] a, int ao, int ars, int acs,
+            float[] b, int bo, int brs, int bcs, float[] c, int co, int ldc) {
+        GemmF32.gemm(KernelSelector.get(), m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, subtract);
+    }
+
     /**
      * Float products on the packed GEMM, reading the operands through their strides (transposed
      * and broadcast views are not copied; only an operand of another dtype is converted).
