@@ -154,6 +154,27 @@ public final class Formula {
         return NdArray.wrap(out, shape);
     }
 
+    /**
+     * The warning a fit carries when the design left rows out ("3 of 40 rows were left out ...: rows
+     * 3, 8, 12"), or null when it kept every row of the {@code n}.
+     */
+    static String droppedNote(Design design, int n) {
+        int kept = design.rows().size();
+        if (kept == n) {
+            return null;
+        }
+        List<Integer> gone = new ArrayList<>();
+        for (int i = 0, r = 0; i < n && gone.size() < 10; i++) {
+            if (r < kept && design.rows().get(r) == i) {
+                r++;
+            } else {
+                gone.add(i);
+            }
+        }
+        return (n - kept) + " of " + n + " rows were left out for missing values (patsy's NA_action='drop'): rows "
+                + gone.toString().replaceAll("[\\[\\]]", "") + (n - kept > gone.size() ? ", ..." : "");
+    }
+
     /** What a missing value does: patsy's {@code NA_action}. */
     public enum Missing {
         /** The row is left out of the design (patsy's and statsmodels' default). */

@@ -63,15 +63,15 @@ public final class Glm {
         if (d.y() == null) {
             throw new IllegalArgumentException(op + ": formula '" + formula + "' needs a numeric response left of ~");
         }
-        return fit(family, d.x(), d.y(), d.names(), false, d.yName(), d.info());
+        return fit(family, d.x(), d.y(), d.names(), false, d.yName(), d.info(), Formula.droppedNote(d, table.nrows()));
     }
 
     static GlmFit fit(String family, NdArray xa, NdArray ya, List<String> names, boolean intercept) {
-        return fit(family, xa, ya, names, intercept, "y", null);
+        return fit(family, xa, ya, names, intercept, "y", null, null);
     }
 
     static GlmFit fit(String family, NdArray xa, NdArray ya, List<String> names, boolean intercept, String yName,
-                      Formula.DesignInfo info) {
+                      Formula.DesignInfo info, String droppedNote) {
         boolean binom = family.equals("Binomial");
         String op = binom ? "Glm.logistic" : "Glm.poisson";
         double[][] m = Inputs.matrix(op, xa);
@@ -159,6 +159,9 @@ public final class Glm {
             dev = nd;
         }
         List<String> warn = new ArrayList<>();
+        if (droppedNote != null) {
+            warn.add(droppedNote);
+        }
         if (binom) {
             int extreme = 0;
             for (int i = 0; i < n; i++) {

@@ -153,7 +153,7 @@ public record GlmFit(String family, List<String> names, NdArray params, NdArray 
      *
      * @throws IllegalStateException if the fit was not made from a formula
      * @throws IllegalArgumentException on a categorical level the fitted data did not have (naming
-     *     it), a missing column or value
+     *     it), a missing column or an infinite value; a row with a missing value predicts NaN
      */
     public NdArray predict(CsvTable newData) {
         Formula.Design d = formulaDesign(newData);

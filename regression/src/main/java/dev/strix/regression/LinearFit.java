@@ -47,7 +47,7 @@ public final class LinearFit {
     private final double centeredTss;
     private final double uncenteredTss;
     private final double[] singularValues;
-    private final List<String> warnings;
+    private List<String> warnings; // a formula fit adds its dropped-rows note once, before the fit is returned
     private final int refinementSteps;
     private final double[][] wx; // the (weighted) design, for the robust covariances
     private final CovType covType;
@@ -213,6 +213,16 @@ public final class LinearFit {
     LinearFit withDesign(Formula.DesignInfo info) {
         this.designInfo = info;
         return this;
+    }
+
+    /** {@link #withDesign}, plus the note on rows a formula left out (null: none). */
+    LinearFit withDesign(Formula.DesignInfo info, String droppedNote) {
+        if (droppedNote != null) {
+            List<String> w = new ArrayList<>(warnings);
+            w.add(0, droppedNote);
+            warnings = Collections.unmodifiableList(w);
+        }
+        return withDesign(info);
     }
 
     /** How a formula fit built its design (to rebuild it on new rows); null for a fit on a matrix. */
@@ -647,7 +657,7 @@ public final class LinearFit {
      *
      * @throws IllegalStateException if the fit was not made from a formula
      * @throws IllegalArgumentException on a categorical level the fitted data did not have (naming
-     *     it), a missing column or value
+     *     it), a missing column or an infinite value; a row with a missing value predicts NaN
      */
     public NdArray predict(CsvTable newData) {
         Formula.Design d = formulaDesign(newData);

@@ -63,7 +63,8 @@ public final class MNLogit {
                 labels.add(v);
             }
         }
-        return new Spec(d.x(), labels).names(d.names()).intercept(false).yName(d.yName()).fit().withDesign(d.info());
+        return new Spec(d.x(), labels).names(d.names()).intercept(false).yName(d.yName()).fit()
+                .withDesign(d.info(), Formula.droppedNote(d, table.nrows()));
     }
 
     /** A model to configure. */

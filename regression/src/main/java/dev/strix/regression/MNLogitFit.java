@@ -29,7 +29,7 @@ public final class MNLogitFit {
     private final int kConstant;
     private final int iterations;
     private final boolean converged;
-    private final List<String> warnings;
+    private List<String> warnings; // a formula fit adds its dropped-rows note once, before the fit is returned
     private Formula.DesignInfo designInfo; // set once by a formula fit, before the fit is returned
 
     MNLogitFit(String yName, List<String> names, List<Object> classes, boolean interceptAdded, double[] b,
@@ -196,7 +196,12 @@ public final class MNLogitFit {
         return NdArray.wrap(flat, x.length, kk);
     }
 
-    MNLogitFit withDesign(Formula.DesignInfo info) {
+    MNLogitFit withDesign(Formula.DesignInfo info, String droppedNote) {
+        if (droppedNote != null) {
+            List<String> w = new ArrayList<>(warnings);
+            w.add(0, droppedNote);
+            warnings = java.util.Collections.unmodifiableList(w);
+        }
         this.designInfo = info;
         return this;
     }
@@ -213,7 +218,7 @@ public final class MNLogitFit {
      *
      * @throws IllegalStateException if the fit was not made from a formula
      * @throws IllegalArgumentException on a categorical level the fitted data did not have (naming
-     *     it), a missing column or value
+     *     it), a missing column or an infinite value; a row with a missing value predicts NaN
      */
     public NdArray predictProba(CsvTable newData) {
         Formula.Design d = formulaDesign(newData);

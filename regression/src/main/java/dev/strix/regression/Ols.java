@@ -67,7 +67,7 @@ public final class Ols {
             weights = NdArray.wrap(kept, kept.length);
         }
         return model(d.x(), d.y()).names(d.names()).intercept(false).yName(d.yName()).weights(weights).fit()
-                .withDesign(d.info());
+                .withDesign(d.info(), Formula.droppedNote(d, table.nrows()));
     }
 
     /** A model to configure: names, intercept, weights, the response's name. */

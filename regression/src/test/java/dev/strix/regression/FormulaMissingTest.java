@@ -64,6 +64,12 @@ class FormulaMissingTest {
         assertTrue(e.getMessage().contains("is missing at row " + firstGap(ints(c.get("rows")))), e.getMessage());
     }
 
+    /** A fit that left rows out says so first among its warnings. */
+    private static void assertDroppedNote(List<String> warnings, int nobs, String f) {
+        String want = (DATA.nrows() - nobs) + " of " + DATA.nrows() + " rows were left out for missing values";
+        assertTrue(!warnings.isEmpty() && warnings.get(0).startsWith(want), f + ": " + warnings);
+    }
+
     private static NdArray pick(NdArray a, int[] rows) {
         double[] v = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -97,6 +103,11 @@ class FormulaMissingTest {
                 Golden.close(f + " params", params, r.params(), 1e-10, 1e-12);
                 Golden.close(f + " bse", bse, r.bse(), 1e-9, 1e-12);
                 Golden.close(f + " llf", Golden.num(c.get("llf")), r.llf(), 1e-10, 0);
+                assertDroppedNote(r.warnings(), (int) Golden.num(c.get("nobs")), f);
+                if (f.equals("y ~ x + C(g) + np.log(w)")) {
+                    assertEquals("5 of 40 rows were left out for missing values (patsy's NA_action='drop'): rows 3, 8, 12,"
+                            + " 17, 20", r.warnings().get(0));
+                }
                 Golden.close(f + " predict", predicted, r.predict(NEW), 1e-10, 1e-10);
                 // statsmodels' get_prediction(new).summary_frame() leaves the rows with holes out (its
                 // predict() reindexes them to NaN); Strix keeps every row, NaN where predict is NaN
@@ -124,6 +135,7 @@ class FormulaMissingTest {
                 Golden.close(f + " params", params, r.params(), 1e-8, 1e-10);
                 Golden.close(f + " bse", bse, r.bse(), 1e-7, 1e-10);
                 Golden.close(f + " predict", predicted, r.predict(NEW), 1e-7, 1e-12);
+                assertDroppedNote(r.warnings(), r.nobs(), f);
             }
             default -> {
                 MNLogitFit r = MNLogit.fit(f, DATA);
@@ -132,6 +144,7 @@ class FormulaMissingTest {
                 Golden.close(f + " params", params, r.params(), 1e-8, 1e-10);
                 Golden.close(f + " bse", bse, r.bse(), 1e-7, 1e-10);
                 Golden.close(f + " predictProba", predicted, r.predictProba(NEW), 1e-7, 1e-12);
+                assertDroppedNote(r.warnings(), r.nobs(), f);
                 List<Object> best = r.predict(NEW);
                 assertEquals(NEW.nrows(), best.size());
                 double[] pr = predicted.toDoubleArray();
