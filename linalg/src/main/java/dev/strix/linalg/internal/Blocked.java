@@ -29,6 +29,8 @@ public final class Blocked {
 
     /** LU panel width. */
     public static final int LU_NB = 64;
+    /** Rows at which the recursive unit-lower solve of a block row switches to row operations. */
+    static final int TRSM_BASE = 16;
     /** Width at which the recursive panel factorisation switches to the unblocked loop. */
     static final int LU_BASE = 8;
     /** Cholesky block size. */
@@ -203,6 +205,15 @@ public final class Blocked {
      * unit lower triangle in rows/columns r0..r0+w-1 (row operations, contiguous).
      */
     static void unitLowerRows(double[] a, int n, int r0, int w, int c1, int cols) {
+        if (w > TRSM_BASE && cols >= TRSM_BASE) {
+            // recursive: top half, GEMM update of the bottom half's rows, bottom half (LAPACK's
+            // recursive trsm), so most of the w² · cols work runs in the packed GEMM
+            int w1 = w / 2;
+            unitLowerRows(a, n, r0, w1, c1, cols);
+            gemmSub(a, n, r0 + w1, c1, view(a, n, r0 + w1, r0, w - w1, w1), view(a, n, r0, c1, w1, cols));
+            unitLowerRows(a, n, r0 + w1, w - w1, c1, cols);
+            return;
+        }
         int cEnd = c1 + cols;
         for (int i = r0 + 1; i < r0 + w; i++) {
             int ri = i * n;
