@@ -51,16 +51,8 @@ class FormulaPredictTest {
                 assertEquals(Golden.strings(c.get("names")), r.names(), f);
                 Golden.close(f + " predict", expected, r.predict(nt), 1e-10, 1e-10);
                 for (double alpha : new double[] {0.05, 0.1}) {
-                    JsonNode frame = c.get(alpha == 0.05 ? "frame_0.05" : "frame_0.1");
-                    Prediction p = r.predict(nt, alpha);
-                    String w = f + " alpha " + alpha + " ";
-                    // bounds near 0 (mean - q se cancels): 1e-8 absolute, the t quantile's accuracy
-                    Golden.close(w + "mean", Golden.array(frame.get("mean")), p.mean(), 1e-10, 1e-10);
-                    Golden.close(w + "mean_se", Golden.array(frame.get("mean_se")), p.meanSe(), 1e-9, 1e-12);
-                    Golden.close(w + "mean_ci_lower", Golden.array(frame.get("mean_ci_lower")), p.meanCiLower(), 1e-9, 1e-8);
-                    Golden.close(w + "mean_ci_upper", Golden.array(frame.get("mean_ci_upper")), p.meanCiUpper(), 1e-9, 1e-8);
-                    Golden.close(w + "obs_ci_lower", Golden.array(frame.get("obs_ci_lower")), p.obsCiLower(), 1e-9, 1e-8);
-                    Golden.close(w + "obs_ci_upper", Golden.array(frame.get("obs_ci_upper")), p.obsCiUpper(), 1e-9, 1e-8);
+                    assertFrame(f + " alpha " + alpha + " ", c.get(alpha == 0.05 ? "frame_0.05" : "frame_0.1"),
+                            r.predict(nt, alpha));
                 }
                 // the robust copy keeps the formula
                 Golden.close(f + " robust predict", expected, r.robust(CovType.HC3).predict(nt), 1e-10, 1e-10);
@@ -102,16 +94,22 @@ class FormulaPredictTest {
         LinearFit r = Ols.fit(f, diabetes ? DIABETES : DATA).robust(CovType.valueOf(c.get("cov").asText()));
         CsvTable nt = diabetes ? DIABETES_NEW : DATA_NEW;
         for (double alpha : new double[] {0.05, 0.1}) {
-            JsonNode frame = c.get(alpha == 0.05 ? "frame_0.05" : "frame_0.1");
-            Prediction p = r.predict(nt, alpha);
-            String w = f + " " + r.covType() + " alpha " + alpha + " ";
-            Golden.close(w + "mean", Golden.array(frame.get("mean")), p.mean(), 1e-10, 1e-10);
-            Golden.close(w + "mean_se", Golden.array(frame.get("mean_se")), p.meanSe(), 1e-9, 1e-12);
-            Golden.close(w + "mean_ci_lower", Golden.array(frame.get("mean_ci_lower")), p.meanCiLower(), 1e-9, 1e-8);
-            Golden.close(w + "mean_ci_upper", Golden.array(frame.get("mean_ci_upper")), p.meanCiUpper(), 1e-9, 1e-8);
-            Golden.close(w + "obs_ci_lower", Golden.array(frame.get("obs_ci_lower")), p.obsCiLower(), 1e-9, 1e-8);
-            Golden.close(w + "obs_ci_upper", Golden.array(frame.get("obs_ci_upper")), p.obsCiUpper(), 1e-9, 1e-8);
+            assertFrame(f + " " + r.covType() + " alpha " + alpha + " ",
+                    c.get(alpha == 0.05 ? "frame_0.05" : "frame_0.1"), r.predict(nt, alpha));
         }
+    }
+
+    /**
+     * A prediction against statsmodels' summary_frame: 1e-10 on the means, 1e-9 on the standard
+     * errors, and for bounds near 0 (mean - q se cancels) 1e-8 absolute, the quantile's accuracy.
+     */
+    static void assertFrame(String w, JsonNode frame, Prediction p) {
+        Golden.close(w + "mean", Golden.array(frame.get("mean")), p.mean(), 1e-10, 1e-10);
+        Golden.close(w + "mean_se", Golden.array(frame.get("mean_se")), p.meanSe(), 1e-9, 1e-12);
+        Golden.close(w + "mean_ci_lower", Golden.array(frame.get("mean_ci_lower")), p.meanCiLower(), 1e-9, 1e-8);
+        Golden.close(w + "mean_ci_upper", Golden.array(frame.get("mean_ci_upper")), p.meanCiUpper(), 1e-9, 1e-8);
+        Golden.close(w + "obs_ci_lower", Golden.array(frame.get("obs_ci_lower")), p.obsCiLower(), 1e-9, 1e-8);
+        Golden.close(w + "obs_ci_upper", Golden.array(frame.get("obs_ci_upper")), p.obsCiUpper(), 1e-9, 1e-8);
     }
 
     @Test
