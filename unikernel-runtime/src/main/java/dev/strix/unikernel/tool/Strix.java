@@ -191,6 +191,23 @@ public final class Strix {
         if (!target.equals(saved.getProperty("target", target))) {
             merged = new Overrides(); // another target: its own bindings, not the last target's
         }
+        // settings an earlier configure or run remembered and this command line does not repeat:
+        // said on stderr, since they silently shape the run (an earlier -o memory=420M stays)
+        List<String> remembered = new ArrayList<>();
+        merged.options.forEach((k, v) -> {
+            if (!inv.overrides.options.containsKey(k)) {
+                remembered.add("-o " + k + "=" + v);
+            }
+        });
+        merged.params.forEach((k, v) -> {
+            if (!inv.overrides.params.containsKey(k)) {
+                remembered.add("--param " + k + "=" + v);
+            }
+        });
+        if (!remembered.isEmpty()) {
+            progress("remembered from an earlier configure: " + String.join(" ", remembered)
+                    + " (give them again to change them; 'strix clean' forgets them)");
+        }
         merged.bindings.putAll(inv.overrides.bindings);
         merged.bindingKinds.putAll(inv.overrides.bindingKinds);
         merged.params.putAll(inv.overrides.params);

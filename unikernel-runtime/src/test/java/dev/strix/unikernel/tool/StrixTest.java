@@ -80,9 +80,15 @@ class StrixTest {
         String saved = Files.readString(state);
         assertTrue(saved.contains("target=jlink") && saved.contains("http=8088"), saved);
 
-        Result again = strix("configure", "--param", "serve-seconds=2", a.toString());
+        Result again = strix("configure", "--param", "serve-seconds=2", "-o", "memory=300M", a.toString());
         assertTrue(again.out.contains("for target jlink") && again.out.contains("http report -> 8088")
                 && again.out.contains("param serve-seconds = 2"), again.out);
+        assertTrue(!again.err.contains("remembered from an earlier configure"), "given now, not remembered: " + again.err);
+        // what the command line does not repeat is remembered, and said
+        Result later = strix("configure", "--param", "serve-seconds=3", a.toString());
+        assertTrue(later.err.contains("remembered from an earlier configure: -o memory=300M (give them again"),
+                later.err);
+        assertTrue(later.out.contains("param serve-seconds = 3") && later.out.contains("option memory = 300M"), later.out);
         Result other = strix("configure", "-t", "unix", a.toString());
         assertTrue(other.out.contains("http report -> (unbound, optional)"), "another target starts from the file: " + other.out);
 
