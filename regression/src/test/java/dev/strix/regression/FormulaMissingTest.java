@@ -212,6 +212,14 @@ class FormulaMissingTest {
     }
 
     @Test
+    void raiseNamesTheFirstRowAndFactorAndCountsTheHoles() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Formula.parse("y ~ x + C(g)").design(DATA, Formula.Missing.RAISE));
+        assertTrue(e.getMessage().contains("column 'y' is missing at row 3 (4 of 40 rows have a missing value)"),
+                e.getMessage());
+    }
+
+    @Test
     void strictDesignOfNewRowsStillRefusesHoles() {
         LinearFit r = Ols.fit("y ~ x + C(g) + np.log(w)", DATA);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.designInfo().x(NEW));
