@@ -31,6 +31,35 @@ class KernelsTest {
         }
         assertEquals(expected, Kernels.provider(), "strix.vectorization=" + requested);
         assertTrue(Kernels.vectorBitSize() >= (expected.equals("vector") ? 256 : 64));
+        if (expected.equals("vector")) {
+            // the width asked for (CI runs the suite at 256 bits too), else the CPU's widest
+            String bits = System.getProperty("strix.vector.bits", "auto");
+            int expectedBits = bits.equals("auto") ? preferredVectorBits() : Integer.parseInt(bits);
+            assertEquals(expectedBits, Kernels.vectorBitSize(), "strix.vector.bits=" + bits);
+        }
+    }
+
+    /** A bad width is refused with the property's name and the value; a good one is read. */
+    @Test
+    void vectorWidthPropertyIsValidated() {
+        String before = System.getProperty("strix.vector.bits");
+        try {
+            for (String bad : new String[] {"128", "300", "wide", "-512", ""}) {
+                System.setProperty("strix.vector.bits", bad);
+                assertThrowsWith(IllegalStateException.class,
+                        dev.strix.ndarray.internal.KernelSelector::requestedVectorBits, "strix.vector.bits", "'" + bad + "'");
+            }
+            System.setProperty("strix.vector.bits", "512");
+            assertEquals(512, dev.strix.ndarray.internal.KernelSelector.requestedVectorBits());
+            System.setProperty("strix.vector.bits", " Auto ");
+            assertEquals(0, dev.strix.ndarray.internal.KernelSelector.requestedVectorBits());
+        } finally {
+            if (before == null) {
+                System.clearProperty("strix.vector.bits");
+            } else {
+                System.setProperty("strix.vector.bits", before);
+            }
+        }
     }
 
     private static int preferredVectorBits() throws Exception {

@@ -81,6 +81,14 @@ public interface KernelProvider {
     /** The maximum ({@code max}) or minimum of x[off, off + n), n > 0; NaN if any element is NaN. */
     double extremum(double[] x, int off, int n, boolean max);
 
+    /**
+     * The index (from {@code off}) of the first NaN of x[off, off + n), or else of its first
+     * maximal ({@code max}) or minimal element; n > 0. NumPy's argmax/argmin on a contiguous run.
+     */
+    int argExtremum(double[] x, int off, int n, boolean max);
+
+    int argExtremum(float[] x, int off, int n, boolean max);
+
     double dot(double[] a, int ao, double[] b, int bo, int n);
 
     float dot(float[] a, int ao, float[] b, int bo, int n);

@@ -687,24 +687,11 @@ public final class Reductions {
     }
 
     /**
-     * The first index of the extreme value of x[off, off + n), or of the first NaN if any (the
-     * extreme is found by the provider's vector scan, then located).
+     * The first index of the extreme value of x[off, off + n), or of the first NaN if any: one
+     * pass of the provider's kernel (value and index per lane).
      */
     static int argFirst(double[] x, int off, int n, boolean isMin) {
-        double m = Pairwise.extremum(x, off, n, !isMin);
-        if (m != m) {
-            for (int i = 0; i < n; i++) {
-                if (x[off + i] != x[off + i]) {
-                    return i;
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (x[off + i] == m) {
-                return i;
-            }
-        }
-        throw new AssertionError("extreme value not found");
+        return KernelSelector.get().argExtremum(x, off, n, !isMin);
     }
 
     /** nanArgmin/nanArgmax: the first extreme index ignoring NaN, -1 when all are NaN. */

@@ -165,6 +165,55 @@ final class ScalarF64 {
         }
     }
 
+    /** NaN if any element is NaN, else the first maximal (minimal) element in order; n > 0. */
+    static double extremum(double[] x, int off, int n, boolean max) {
+        double r = x[off];
+        if (max) {
+            for (int i = 0; i < n; i++) {
+                double v = x[off + i];
+                if (v != v) {
+                    return v;
+                }
+                if (v > r) {
+                    r = v;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double v = x[off + i];
+                if (v != v) {
+                    return v;
+                }
+                if (v < r) {
+                    r = v;
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * The index of the first NaN, or else of the first maximal ({@code max}) or minimal element
+     * of x[off, off + n); n > 0 (NumPy's argmax/argmin). One pass, one comparison per element.
+     */
+    static int argExtremum(double[] x, int off, int n, boolean max) {
+        int best = 0;
+        double bv = x[off];
+        if (bv != bv) {
+            return 0;
+        }
+        for (int i = 1; i < n; i++) {
+            double v = x[off + i];
+            if (max ? v > bv : v < bv) {
+                best = i;
+                bv = v;
+            } else if (v != v) {
+                return i;
+            }
+        }
+        return best;
+    }
+
     /** Four accumulators over the indices mod 4, combined as (s0 + s1) + (s2 + s3). */
     static double dot(double[] a, int ao, double[] b, int bo, int n) {
         double s0 = 0;

@@ -75,8 +75,9 @@ class ScalarKernels implements KernelProvider {
 
     /**
      * The reference block sum: below 16 values a plain loop from 0; otherwise accumulators
-     * r0..r15 over the indices mod 16, combined as u_j = (r_j + r_(j+4)) + (r_(j+8) + r_(j+12))
-     * for j = 0..3, then (u0 + u2) + (u1 + u3), then the tail added in order.
+     * r0..r15 over the indices mod 16, combined as u_j = (r_j + r_(j+8)) + (r_(j+4) + r_(j+12))
+     * for j = 0..3, then (u0 + u2) + (u1 + u3), then the tail added in order. The tree is the one
+     * that is lane-wise for both 4-lane (256-bit) and 8-lane (512-bit) vectors of doubles.
      */
     static double sumBlockScalar(double[] x, int off, int n) {
         if (n < 16) {
@@ -122,10 +123,10 @@ class ScalarKernels implements KernelProvider {
             r14 += x[b + 14];
             r15 += x[b + 15];
         }
-        double u0 = (r0 + r4) + (r8 + r12);
-        double u1 = (r1 + r5) + (r9 + r13);
-        double u2 = (r2 + r6) + (r10 + r14);
-        double u3 = (r3 + r7) + (r11 + r15);
+        double u0 = (r0 + r8) + (r4 + r12);
+        double u1 = (r1 + r9) + (r5 + r13);
+        double u2 = (r2 + r10) + (r6 + r14);
+        double u3 = (r3 + r11) + (r7 + r15);
         double s = (u0 + u2) + (u1 + u3);
         for (; i < n; i++) {
             s += x[off + i];
@@ -160,10 +161,10 @@ class ScalarKernels implements KernelProvider {
                 r[q] += x[b + q * stride];
             }
         }
-        double u0 = (r[0] + r[4]) + (r[8] + r[12]);
-        double u1 = (r[1] + r[5]) + (r[9] + r[13]);
-        double u2 = (r[2] + r[6]) + (r[10] + r[14]);
-        double u3 = (r[3] + r[7]) + (r[11] + r[15]);
+        double u0 = (r[0] + r[8]) + (r[4] + r[12]);
+        double u1 = (r[1] + r[9]) + (r[5] + r[13]);
+        double u2 = (r[2] + r[10]) + (r[6] + r[14]);
+        double u3 = (r[3] + r[11]) + (r[7] + r[15]);
         double s = (u0 + u2) + (u1 + u3);
         for (; i < n; i++) {
             s += x[off + i * stride];
@@ -178,29 +179,17 @@ class ScalarKernels implements KernelProvider {
 
     /** NaN if any element is NaN, else the first maximal (minimal) element in order. */
     static double extremumScalar(double[] x, int off, int n, boolean max) {
-        double r = x[off];
-        if (max) {
-            for (int i = 0; i < n; i++) {
-                double v = x[off + i];
-                if (v != v) {
-                    return v;
-                }
-                if (v > r) {
-                    r = v;
-                }
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                double v = x[off + i];
-                if (v != v) {
-                    return v;
-                }
-                if (v < r) {
-                    r = v;
-                }
-            }
-        }
-        return r;
+        return ScalarF64.extremum(x, off, n, max);
+    }
+
+    @Override
+    public int argExtremum(double[] x, int off, int n, boolean max) {
+        return ScalarF64.argExtremum(x, off, n, max);
+    }
+
+    @Override
+    public int argExtremum(float[] x, int off, int n, boolean max) {
+        return ScalarF32.argExtremum(x, off, n, max);
     }
 
     @Override

@@ -110,6 +110,95 @@ class KernelProviderTest {
         }
     }
 
+    /** NumPy's argmax/argmin, written out: the first NaN, else the first extreme by {@code >}/{@code <}. */
+    private static int referenceArg(double[] x, int off, int n, boolean max) {
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(x[off + i])) {
+                return i;
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            if (max ? x[off + i] > x[off + best] : x[off + i] < x[off + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * argmax/argmin in both providers and precisions against the written-out rule, on data full
+     * of ties (small integers, 0.0 beside -0.0) and with NaNs at chosen places, for every length
+     * up to several vectors at both ends of a run.
+     */
+    @Test
+    void argExtremumIsTheFirstExtremeOrFirstNaN() {
+        List<KernelProvider> providers = new ArrayList<>(List.of(new ScalarKernels()));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            providers.add(vector());
+        }
+        Random r = new Random(3);
+        for (int n = 1; n < 200; n++) {
+            for (int kind = 0; kind < 4; kind++) {
+                int off = r.nextInt(3);
+                double[] a = new double[off + n];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = kind == 0 ? r.nextGaussian() : kind == 1 ? r.nextInt(5) - 2 : (r.nextBoolean() ? 0.0 : -0.0);
+                }
+                if (kind == 3) {
+                    a[off + r.nextInt(n)] = Double.NaN;
+                    a[off + r.nextInt(n)] = Double.NaN;
+                }
+                float[] f = floats(a);
+                for (boolean max : new boolean[] {false, true}) {
+                    int expected = referenceArg(a, off, n, max);
+                    for (KernelProvider p : providers) {
+                        String what = p.name() + " max=" + max + " kind=" + kind + " n=" + n;
+                        assertEquals(expected, p.argExtremum(a, off, n, max), what);
+                        assertEquals(expected, p.argExtremum(f, off, n, max), what + " float");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Past the vector kernel's 2^22-element index block: the block results are merged in order. */
+    @Test
+    void argExtremumAcrossIndexBlocks() {
+        KernelProvider v = vector();
+        int n = (1 << 22) * 2 + 100;
+        float[] f = new float[n];
+        java.util.Arrays.fill(f, 1f);
+        f[(1 << 22) + 5] = 3f; // first maximum, in the second block
+        f[(1 << 22) * 2 + 7] = 3f; // a tie, later
+        f[17] = -2f;
+        f[n - 1] = -2f;
+        assertEquals((1 << 22) + 5, v.argExtremum(f, 0, n, true));
+        assertEquals(17, v.argExtremum(f, 0, n, false));
+        assertEquals((1 << 22) + 4, v.argExtremum(f, 1, n - 1, true));
+        f[(1 << 22) * 2 + 50] = Float.NaN;
+        assertEquals((1 << 22) * 2 + 50, v.argExtremum(f, 0, n, true));
+    }
+
+    /** Axis-0 strips: the vector provider's L-column blocks give the scalar tree's bits per column. */
+    @Test
+    void sumColumnsBlockMatchesScalarBitForBit() {
+        KernelProvider v = vector();
+        KernelProvider s = new ScalarKernels();
+        Random r = new Random(5);
+        for (int rows : new int[] {1, 15, 16, 17, 31, 32, 100, Pairwise.BLOCK}) {
+            for (int cols : new int[] {1, 3, 4, 7, 8, 9, 17, 33}) {
+                int stride = cols + r.nextInt(3);
+                double[] x = data(r, 2 + rows * stride, true);
+                double[] d1 = new double[cols];
+                double[] d2 = new double[cols];
+                v.sumColumnsBlock(x, 2, stride, rows, cols, d1, 0);
+                s.sumColumnsBlock(x, 2, stride, rows, cols, d2, 0);
+                assertArrayEquals(d2, d1, "rows=" + rows + " cols=" + cols);
+            }
+        }
+    }
+
     /**
      * CSR SpMV rows of every length from 0 to a few vectors (so both the gather loop and the
      * scalar remainder run), over a sub-range of rows, in both providers and both precisions,

@@ -2,19 +2,22 @@ package dev.strix.ndarray.internal;
 
 import dev.strix.ndarray.internal.KernelProvider.Cmp;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API double kernels on 256-bit vectors: comparisons to masks, dot, axpy and the GEMM
- * micro-kernel. This file is the source of its generated float twin ({@code VectorF32}); both
- * are written in terms of the lane count L.
+ * Vector API double kernels at the width {@link VectorWidth} chose (the CPU's widest: 512 bits
+ * with AVX-512, 256 with AVX2): comparisons to masks, extrema and their indices, dot, axpy and
+ * the GEMM micro-kernels. This file is the source of its generated float twin
+ * ({@code VectorF32}); both are written in terms of the lane count L, never a fixed width.
  */
 final class VectorF64 {
     private VectorF64() {
     }
 
-    static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    static final VectorSpecies<Double> S = VectorSpecies.of(double.class, VectorShape.forBitSize(VectorWidth.BITS));
     static final int L = S.length();
 
     static void compare(Cmp op, double[] a, int ao, double[] b, int bo, boolean[] c, int co, int n) {
@@ -103,6 +106,109 @@ final class VectorF64 {
         ScalarF64.compareScalar(op, a, ao + i, s, c, co + i, n - i);
     }
 
+    /**
+     * The maximum ({@code max}) or minimum of x[off, off + n), two vector accumulators. When the
+     * result is NaN or zero (where the sign of a tie between 0.0 and -0.0 depends on the order)
+     * the scalar scan decides, so the result is the scalar provider's, bit for bit.
+     */
+    static double extremum(double[] x, int off, int n, boolean max) {
+        if (n < 4 * L) {
+            return ScalarF64.extremum(x, off, n, max);
+        }
+        DoubleVector a0 = DoubleVector.fromArray(S, x, off);
+        DoubleVector a1 = DoubleVector.fromArray(S, x, off + L);
+        int i = 2 * L;
+        if (max) {
+            for (; i + 2 * L <= n; i += 2 * L) {
+                a0 = a0.max(DoubleVector.fromArray(S, x, off + i));
+                a1 = a1.max(DoubleVector.fromArray(S, x, off + i + L));
+            }
+        } else {
+            for (; i + 2 * L <= n; i += 2 * L) {
+                a0 = a0.min(DoubleVector.fromArray(S, x, off + i));
+                a1 = a1.min(DoubleVector.fromArray(S, x, off + i + L));
+            }
+        }
+        double r = max ? a0.max(a1).reduceLanes(VectorOperators.MAX) : a0.min(a1).reduceLanes(VectorOperators.MIN);
+        for (; i < n; i++) {
+            r = max ? Math.max(r, x[off + i]) : Math.min(r, x[off + i]);
+        }
+        if (r != r || r == 0) {
+            return ScalarF64.extremum(x, off, n, max);
+        }
+        return r;
+    }
+
+    /**
+     * Lanes' indices are carried as doubles (floats in the twin) beside the values, exact below
+     * 2^24, so a long run is scanned in blocks of this many elements.
+     */
+    private static final int ARG_BLOCK = 1 << 22;
+
+    /**
+     * The index of the first maximum ({@code max}) or minimum of x[off, off + n), or of the first
+     * NaN if there is one (NumPy's argmax/argmin); n > 0. One pass: each lane keeps its best value
+     * and that value's index (a strict comparison keeps the earliest of equal values), a mask
+     * collects NaNs, and the lanes are reduced at the end to the smallest index holding the best
+     * value, so ties (0.0 and -0.0 included) go to the first, as in the scalar scan.
+     */
+    static int argExtremum(double[] x, int off, int n, boolean max) {
+        int best = -1;
+        double bv = 0;
+        for (int lo = 0; lo < n; lo += ARG_BLOCK) {
+            int len = Math.min(ARG_BLOCK, n - lo);
+            int i = argBlock(x, off + lo, len, max);
+            double v = x[off + lo + i];
+            if (v != v) {
+                return lo + i;
+            }
+            if (best < 0 || (max ? v > bv : v < bv)) {
+                best = lo + i;
+                bv = v;
+            }
+        }
+        return best;
+    }
+
+    private static int argBlock(double[] x, int off, int n, boolean max) {
+        if (n < 4 * L) {
+            return ScalarF64.argExtremum(x, off, n, max);
+        }
+        DoubleVector step = DoubleVector.broadcast(S, L);
+        DoubleVector idx = DoubleVector.zero(S).addIndex(1);
+        DoubleVector bestIdx = idx;
+        DoubleVector best = DoubleVector.fromArray(S, x, off);
+        VectorMask<Double> nan = best.compare(VectorOperators.NE, best);
+        VectorOperators.Comparison better = max ? VectorOperators.GT : VectorOperators.LT;
+        int i = L;
+        int ub = S.loopBound(n);
+        for (; i < ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, off + i);
+            idx = idx.add(step);
+            VectorMask<Double> m = v.compare(better, best);
+            best = best.blend(v, m);
+            bestIdx = bestIdx.blend(idx, m);
+            nan = nan.or(v.compare(VectorOperators.NE, v));
+        }
+        if (nan.anyTrue()) {
+            return ScalarF64.argExtremum(x, off, n, max);
+        }
+        double bv = best.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
+        int r = (int) bestIdx.blend(DoubleVector.broadcast(S, n), best.compare(VectorOperators.NE, bv))
+                .reduceLanes(VectorOperators.MIN);
+        for (; i < n; i++) {
+            double v = x[off + i];
+            if (v != v) {
+                return i;
+            }
+            if (max ? v > bv : v < bv) {
+                bv = v;
+                r = i;
+            }
+        }
+        return r;
+    }
+
     /** Four vector accumulators with fused multiply-adds. */
     static double dot(double[] a, int ao, double[] b, int bo, int n) {
         DoubleVector s0 = DoubleVector.zero(S);
@@ -162,9 +268,9 @@ final class VectorF64 {
     }
 
     /**
-     * A 4 x 2L register tile (4 x 8 doubles, 4 x 16 floats on AVX2): 8 accumulators,
-     * 2 B vectors and one broadcast A value in the 16 vector registers. Chosen by measurement on
-     * the project's AVX2 machine (JDK 17, 1 thread, n=1024, machine shared): 4x2L 36.6 GFLOP/s,
+     * The tile for vectors narrower than 512 bits: 4 x 2L (4 x 8 doubles, 4 x 16 floats on AVX2),
+     * 8 accumulators, 2 B vectors and one broadcast A value in AVX2's 16 vector registers. Chosen
+     * by measurement on an AVX2 machine (JDK 17, 1 thread, n=1024, machine shared): 4x2L 36.6 GFLOP/s,
      * 5x2L 35.2, 6x2L 34.5 (the BLIS Haswell shape), 3x3L 31.9, 2x4L 32.4, 4x3L ~18; unrolling k
      * by two fell to ~16. Larger tiles lose to register spills in C2, not to FLOP count.
      */
@@ -245,6 +351,108 @@ final class VectorF64 {
                     c[co + i * ldc + j] += t[i * NR + j];
                 }
             }
+        }
+    }
+
+    /**
+     * The tile for 512-bit vectors and wider: 4 x 3L (4 x 24 doubles, 4 x 48 floats with AVX-512),
+     * 12 accumulators, 3 B vectors and one broadcast A value, well inside AVX-512's 32 registers;
+     * with 8 FMAs in flight per B row it hides the 4-cycle FMA latency on two 512-bit pipes.
+     * Measured on the project's Zen 5 machine (JDK 17 and 25, one thread, packed n = 1008-2040,
+     * best of 3-6 s per shape, machine shared so +-10% between runs), GFLOP/s float64: 4x2L 78-79,
+     * 6x2L 52-83, 8x2L 78, 12x2L 73, 14x2L 72, 4x3L 81-85, 8x3L 74-87, 6x3L 63-89, 6x4L 82. 4x3L
+     * was among the best on both JDKs and wastes the least on edge tiles (MR = 4); the 256-bit
+     * 4x2L tile reached 21-40 on the same machine.
+     */
+    static final class WideMicro implements GemmF64.Micro {
+        static final int MR = 4;
+        static final int NR = 3 * L;
+
+        @Override
+        public int mr() {
+            return MR;
+        }
+
+        @Override
+        public int nr() {
+            return NR;
+        }
+
+        @Override
+        public void tile(int kc, double[] ap, int pa, double[] bp, int pb, double[] c, int co, int ldc, int m, int n,
+                double[] scratch) {
+            DoubleVector c00 = DoubleVector.zero(S);
+            DoubleVector c01 = DoubleVector.zero(S);
+            DoubleVector c02 = DoubleVector.zero(S);
+            DoubleVector c10 = DoubleVector.zero(S);
+            DoubleVector c11 = DoubleVector.zero(S);
+            DoubleVector c12 = DoubleVector.zero(S);
+            DoubleVector c20 = DoubleVector.zero(S);
+            DoubleVector c21 = DoubleVector.zero(S);
+            DoubleVector c22 = DoubleVector.zero(S);
+            DoubleVector c30 = DoubleVector.zero(S);
+            DoubleVector c31 = DoubleVector.zero(S);
+            DoubleVector c32 = DoubleVector.zero(S);
+            // Affine indices and one up-front range check, as in Micro: C2 hoists the bounds checks.
+            if (kc < 0 || pa < 0 || pb < 0 || (long) pa + (long) kc * MR > ap.length
+                    || (long) pb + (long) kc * NR > bp.length) {
+                throw new IndexOutOfBoundsException("gemm micro-panel out of range");
+            }
+            for (int p = 0; p < kc; p++) {
+                int ib = pb + p * NR;
+                int ia = pa + p * MR;
+                DoubleVector b0 = DoubleVector.fromArray(S, bp, ib);
+                DoubleVector b1 = DoubleVector.fromArray(S, bp, ib + L);
+                DoubleVector b2 = DoubleVector.fromArray(S, bp, ib + 2 * L);
+                DoubleVector a;
+                a = DoubleVector.broadcast(S, ap[ia + 0]);
+                c00 = a.fma(b0, c00);
+                c01 = a.fma(b1, c01);
+                c02 = a.fma(b2, c02);
+                a = DoubleVector.broadcast(S, ap[ia + 1]);
+                c10 = a.fma(b0, c10);
+                c11 = a.fma(b1, c11);
+                c12 = a.fma(b2, c12);
+                a = DoubleVector.broadcast(S, ap[ia + 2]);
+                c20 = a.fma(b0, c20);
+                c21 = a.fma(b1, c21);
+                c22 = a.fma(b2, c22);
+                a = DoubleVector.broadcast(S, ap[ia + 3]);
+                c30 = a.fma(b0, c30);
+                c31 = a.fma(b1, c31);
+                c32 = a.fma(b2, c32);
+            }
+            if (m == MR && n == NR) {
+                addRow(c, co, c00, c01, c02);
+                addRow(c, co + ldc, c10, c11, c12);
+                addRow(c, co + 2 * ldc, c20, c21, c22);
+                addRow(c, co + 3 * ldc, c30, c31, c32);
+                return;
+            }
+            double[] t = scratch;
+            c00.intoArray(t, 0);
+            c01.intoArray(t, L);
+            c02.intoArray(t, 2 * L);
+            c10.intoArray(t, NR);
+            c11.intoArray(t, NR + L);
+            c12.intoArray(t, NR + 2 * L);
+            c20.intoArray(t, 2 * NR);
+            c21.intoArray(t, 2 * NR + L);
+            c22.intoArray(t, 2 * NR + 2 * L);
+            c30.intoArray(t, 3 * NR);
+            c31.intoArray(t, 3 * NR + L);
+            c32.intoArray(t, 3 * NR + 2 * L);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[co + i * ldc + j] += t[i * NR + j];
+                }
+            }
+        }
+
+        private static void addRow(double[] c, int o, DoubleVector v0, DoubleVector v1, DoubleVector v2) {
+            DoubleVector.fromArray(S, c, o).add(v0).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(v1).intoArray(c, o + L);
+            DoubleVector.fromArray(S, c, o + 2 * L).add(v2).intoArray(c, o + 2 * L);
         }
     }
 }

@@ -10,7 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * from the scalar provider: C2 already compiles those simple loops to the same AVX2 code, and
  * exp/log keep the Math intrinsics (within 1 ulp); the Vector API's EXP/LOG are not guaranteed
  * within 1 ulp on every JDK and measured no faster here (about 5 ns per double on JDK 17 and 25).
- * Comparisons, sums, extrema, dot products and the GEMM micro-kernels use explicit lanes.
+ * Comparisons, sums, extrema and their indices, dot products and the GEMM micro-kernels use
+ * explicit lanes, at the width {@link VectorWidth} chose (never a fixed one). The GEMM tile is
+ * chosen per width from measurements (see {@link VectorF64.Micro} and {@link VectorF64.WideMicro}).
  *
  * <p>CSR SpMV ({@link #spmvCsr}) keeps the scalar rows by default: the Vector API gather kernel
  * ({@code VectorF64.spmvCsr}, x gathered through the column indices) measured 3.5x slower than
@@ -20,9 +22,11 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@code SpmvTiming} in the test sources) on other JDKs and CPUs.
  */
 final class VectorKernels extends ScalarKernels {
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
-    private static final GemmF64.Micro MICRO_F64 = new VectorF64.Micro();
-    private static final GemmF32.Micro MICRO_F32 = new VectorF32.Micro();
+    private static final VectorSpecies<Double> D = VectorF64.S;
+    /** 512-bit vectors and wider: the 4 x 3L tile; narrower (AVX2's 16 registers): 4 x 2L. */
+    private static final boolean WIDE = VectorWidth.BITS >= 512;
+    private static final GemmF64.Micro MICRO_F64 = WIDE ? new VectorF64.WideMicro() : new VectorF64.Micro();
+    private static final GemmF32.Micro MICRO_F32 = WIDE ? new VectorF32.WideMicro() : new VectorF32.Micro();
 
     /** Read at construction: the gather SpMV kernel instead of the scalar rows (see above). */
     private final boolean gatherSpmv = Boolean.getBoolean("strix.spmv.gather");
@@ -38,7 +42,7 @@ final class VectorKernels extends ScalarKernels {
 
     @Override
     public int vectorBitSize() {
-        return DoubleVector.SPECIES_PREFERRED.vectorBitSize();
+        return D.vectorBitSize();
     }
 
     @Override
@@ -61,17 +65,37 @@ final class VectorKernels extends ScalarKernels {
         VectorF32.compareScalar(op, a, ao, s, c, co, n);
     }
 
-    /** Bit-identical to {@link ScalarKernels#sumBlockScalar}: lane j of vector q holds r_(4q+j). */
+    /**
+     * Bit-identical to {@link ScalarKernels#sumBlockScalar}: the sixteen accumulators r_0..r_15
+     * are the lanes of two 8-lane vectors or four 4-lane ones, and the reference tree
+     * (r_j + r_(j+8)) + (r_(j+4) + r_(j+12)) is lane-wise in both layouts. Other widths take the
+     * scalar block.
+     */
     @Override
     public double sumBlock(double[] x, int off, int n) {
-        if (n < 16) {
+        int lanes = D.length();
+        if (n < 16 || (lanes != 4 && lanes != 8)) {
             return ScalarKernels.sumBlockScalar(x, off, n);
+        }
+        int i = 16;
+        if (lanes == 8) {
+            DoubleVector v0 = DoubleVector.fromArray(D, x, off);
+            DoubleVector v1 = DoubleVector.fromArray(D, x, off + 8);
+            for (; i + 16 <= n; i += 16) {
+                v0 = v0.add(DoubleVector.fromArray(D, x, off + i));
+                v1 = v1.add(DoubleVector.fromArray(D, x, off + i + 8));
+            }
+            DoubleVector w = v0.add(v1);
+            double u0 = w.lane(0) + w.lane(4);
+            double u1 = w.lane(1) + w.lane(5);
+            double u2 = w.lane(2) + w.lane(6);
+            double u3 = w.lane(3) + w.lane(7);
+            return tail((u0 + u2) + (u1 + u3), x, off, i, n);
         }
         DoubleVector r0 = DoubleVector.fromArray(D, x, off);
         DoubleVector r1 = DoubleVector.fromArray(D, x, off + 4);
         DoubleVector r2 = DoubleVector.fromArray(D, x, off + 8);
         DoubleVector r3 = DoubleVector.fromArray(D, x, off + 12);
-        int i = 16;
         for (; i + 16 <= n; i += 16) {
             int b = off + i;
             r0 = r0.add(DoubleVector.fromArray(D, x, b));
@@ -79,8 +103,11 @@ final class VectorKernels extends ScalarKernels {
             r2 = r2.add(DoubleVector.fromArray(D, x, b + 8));
             r3 = r3.add(DoubleVector.fromArray(D, x, b + 12));
         }
-        DoubleVector u = r0.add(r1).add(r2.add(r3));
-        double s = (u.lane(0) + u.lane(2)) + (u.lane(1) + u.lane(3));
+        DoubleVector u = r0.add(r2).add(r1.add(r3));
+        return tail((u.lane(0) + u.lane(2)) + (u.lane(1) + u.lane(3)), x, off, i, n);
+    }
+
+    private static double tail(double s, double[] x, int off, int i, int n) {
         for (; i < n; i++) {
             s += x[off + i];
         }
@@ -88,9 +115,9 @@ final class VectorKernels extends ScalarKernels {
     }
 
     /**
-     * Four columns per step, one lane each: vector q accumulates the rows r = q (mod 16) of the
+     * L columns per step, one lane each: vector q accumulates the rows r = q (mod 16) of the
      * strip, so every lane follows {@link ScalarKernels#sumColumnScalar}'s tree exactly; the
-     * leftover columns (fewer than four) take the scalar path.
+     * leftover columns (fewer than L) take the scalar path.
      */
     @Override
     public void sumColumnsBlock(double[] x, int off, int stride, int rows, int cols, double[] dst, int dOff) {
@@ -135,10 +162,10 @@ final class VectorKernels extends ScalarKernels {
                     r14 = r14.add(DoubleVector.fromArray(D, x, b + 14 * stride));
                     r15 = r15.add(DoubleVector.fromArray(D, x, b + 15 * stride));
                 }
-                DoubleVector u0 = r0.add(r4).add(r8.add(r12));
-                DoubleVector u1 = r1.add(r5).add(r9.add(r13));
-                DoubleVector u2 = r2.add(r6).add(r10.add(r14));
-                DoubleVector u3 = r3.add(r7).add(r11.add(r15));
+                DoubleVector u0 = r0.add(r8).add(r4.add(r12));
+                DoubleVector u1 = r1.add(r9).add(r5.add(r13));
+                DoubleVector u2 = r2.add(r10).add(r6.add(r14));
+                DoubleVector u3 = r3.add(r11).add(r7.add(r15));
                 DoubleVector s = u0.add(u2).add(u1.add(u3));
                 for (; i < rows; i++) {
                     s = s.add(DoubleVector.fromArray(D, x, o + i * stride));
@@ -151,38 +178,19 @@ final class VectorKernels extends ScalarKernels {
         }
     }
 
-    /**
-     * Lane-wise max (min) with NaN propagation; when the result is NaN or zero (where the sign of
-     * a tie between 0.0 and -0.0 depends on the order) the scalar scan decides, so the result is
-     * the same as the scalar provider's.
-     */
     @Override
     public double extremum(double[] x, int off, int n, boolean max) {
-        if (n < 32) {
-            return ScalarKernels.extremumScalar(x, off, n, max);
-        }
-        DoubleVector a0 = DoubleVector.fromArray(D, x, off);
-        DoubleVector a1 = DoubleVector.fromArray(D, x, off + 4);
-        int i = 8;
-        if (max) {
-            for (; i + 8 <= n; i += 8) {
-                a0 = a0.max(DoubleVector.fromArray(D, x, off + i));
-                a1 = a1.max(DoubleVector.fromArray(D, x, off + i + 4));
-            }
-        } else {
-            for (; i + 8 <= n; i += 8) {
-                a0 = a0.min(DoubleVector.fromArray(D, x, off + i));
-                a1 = a1.min(DoubleVector.fromArray(D, x, off + i + 4));
-            }
-        }
-        double r = max ? a0.max(a1).reduceLanes(VectorOperators.MAX) : a0.min(a1).reduceLanes(VectorOperators.MIN);
-        for (; i < n; i++) {
-            r = max ? Math.max(r, x[off + i]) : Math.min(r, x[off + i]);
-        }
-        if (r != r || r == 0) {
-            return ScalarKernels.extremumScalar(x, off, n, max);
-        }
-        return r;
+        return VectorF64.extremum(x, off, n, max);
+    }
+
+    @Override
+    public int argExtremum(double[] x, int off, int n, boolean max) {
+        return VectorF64.argExtremum(x, off, n, max);
+    }
+
+    @Override
+    public int argExtremum(float[] x, int off, int n, boolean max) {
+        return VectorF32.argExtremum(x, off, n, max);
     }
 
     @Override
