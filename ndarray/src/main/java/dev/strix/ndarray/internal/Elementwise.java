@@ -666,7 +666,9 @@ public final class Elementwise {
             return out;
         }
         DType t = unaryType(op, in);
-        if (op.kernel != null && t == in && n > 0 && n * 8L < Parallel.ELEMENTWISE_THRESHOLD && a.isContiguous()) {
+        long cost = op.kernel == null ? 1
+                : KernelSelector.get().unaryCost(op.kernel, t == DType.FLOAT32 ? float.class : double.class);
+        if (op.kernel != null && t == in && n > 0 && n * cost < Parallel.ELEMENTWISE_THRESHOLD && a.isContiguous()) {
             // the per-call fast path: one contiguous run, no loop nest
             if (t == DType.FLOAT64) {
                 double[] o = new double[n];

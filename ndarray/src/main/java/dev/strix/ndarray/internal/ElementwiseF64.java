@@ -66,10 +66,14 @@ final class ElementwiseF64 {
         double[] src = (double[]) x.buffer();
         Op1 k = op.kernel;
         KernelProvider kp = KernelSelector.get();
-        long cost = k == Op1.EXP || k == Op1.LOG ? 8 : 1;
+        long cost = k == null ? 1 : kp.unaryCost(k, double.class);
         StridedLoop.run2(shape, out.strides(), out.offset(), x.strides(), x.offset(), (i0, s0, i1, s1, m) -> {
             if (k != null && s0 == 1 && s1 == 1) {
                 splitUnary(kp, k, cost, src, i1, o, i0, m);
+                return;
+            }
+            if (k == Op1.EXP) {
+                gatheredUnary(kp, k, src, i1, s1, o, i0, s0, m);
                 return;
             }
             if (k != null) {
@@ -80,6 +84,29 @@ final class ElementwiseF64 {
                 o[i0] = (double) Elementwise.applyD(op, src[i1]);
             }
         }, true);
+    }
+
+    private static final int GATHER = 256;
+    private static final ThreadLocal<double[]> GATHER_BUFFER = ThreadLocal.withInitial(() -> new double[2 * GATHER]);
+
+    /**
+     * A strided run through the provider's contiguous kernel, {@value #GATHER} elements at a
+     * time: exp's vector polynomial and Math.exp may differ in the last bit, and a view must give
+     * the same bits as its copy.
+     */
+    private static void gatheredUnary(KernelProvider kp, Op1 k, double[] src, int i1, int s1, double[] o, int i0,
+            int s0, int m) {
+        double[] buf = GATHER_BUFFER.get();
+        for (int lo = 0; lo < m; lo += GATHER) {
+            int len = Math.min(GATHER, m - lo);
+            for (int j = 0, p = i1 + lo * s1; j < len; j++, p += s1) {
+                buf[j] = src[p];
+            }
+            kp.unary(k, buf, 0, buf, GATHER, len);
+            for (int j = 0, p = i0 + lo * s0; j < len; j++, p += s0) {
+                o[p] = buf[GATHER + j];
+            }
+        }
     }
 
     private static void splitUnary(KernelProvider kp, Op1 k, long cost, double[] src, int i1, double[] o, int i0, int m) {

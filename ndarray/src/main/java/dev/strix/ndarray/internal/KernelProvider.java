@@ -8,7 +8,8 @@ package dev.strix.ndarray.internal;
  *
  * <p>Both implementations give bit-identical results for everything but the floating-point
  * accumulation order of {@link #dot}, {@link #axpy}-based products and the GEMM micro-kernels
- * (which use fused multiply-adds in the vector provider).
+ * (which use fused multiply-adds in the vector provider), and float64 exp, which both compute
+ * within 1 ulp (the scalar provider by Math.exp, the vector one by its own polynomial).
  */
 public interface KernelProvider {
 
@@ -50,6 +51,13 @@ public interface KernelProvider {
     void binaryScalar(Op2 op, float[] a, int ao, float s, boolean scalarFirst, float[] c, int co, int n);
 
     void unary(Op1 op, double[] a, int ao, double[] c, int co, int n);
+
+    /**
+     * The work of one element of {@code op} relative to an add, for the parallel split: a run is
+     * split across the pool when its length times this reaches the element-wise threshold.
+     * {@code type} is {@code double.class} or {@code float.class}.
+     */
+    long unaryCost(Op1 op, Class<?> type);
 
     void unary(Op1 op, float[] a, int ao, float[] c, int co, int n);
 

@@ -6,10 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API provider, loaded reflectively by {@link KernelSelector} only when the module
- * {@code jdk.incubator.vector} is present. Element-wise arithmetic and exp/log are inherited
- * from the scalar provider: C2 already compiles those simple loops to the same AVX2 code, and
- * exp/log keep the Math intrinsics (within 1 ulp); the Vector API's EXP/LOG are not guaranteed
- * within 1 ulp on every JDK and measured no faster here (about 5 ns per double on JDK 17 and 25).
+ * {@code jdk.incubator.vector} is present. Element-wise arithmetic is inherited from the scalar
+ * provider: C2 already compiles those simple loops to full-width SIMD code. float64 exp is
+ * Strix's own vector polynomial ({@link VectorMath}, within 1 ulp); log and float32 exp keep the
+ * Math intrinsics (within 1 ulp; about 5-7 ns per double). The Vector API's own EXP/LOG are not
+ * guaranteed within 1 ulp on every JDK and measured no faster.
  * Comparisons, sums, extrema and their indices, dot products and the GEMM micro-kernels use
  * explicit lanes, at the width {@link VectorWidth} chose (never a fixed one). The GEMM tile is
  * chosen per width from measurements (see {@link VectorF64.Micro} and {@link VectorF64.WideMicro}).
@@ -199,6 +200,25 @@ final class VectorKernels extends ScalarKernels {
         }
         for (; j < cols; j++) {
             dst[dOff + j] = ScalarKernels.sumColumnScalar(x, off + j, stride, rows);
+        }
+    }
+
+    /**
+     * The vector exp costs about what an allocating add does: with one thread against two it
+     * crosses over at about 300K elements (90 against 115 us at 100K, equal at 300K), as add.
+     */
+    @Override
+    public long unaryCost(Op1 op, Class<?> type) {
+        return op == Op1.EXP && type == double.class ? 1 : super.unaryCost(op, type);
+    }
+
+    /** exp by {@link VectorMath#exp} (within 1 ulp, 7-8x Math.exp); the rest as the scalar provider. */
+    @Override
+    public void unary(Op1 op, double[] a, int ao, double[] c, int co, int n) {
+        if (op == Op1.EXP) {
+            VectorMath.exp(a, ao, c, co, n);
+        } else {
+            super.unary(op, a, ao, c, co, n);
         }
     }
 
