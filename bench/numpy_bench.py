@@ -35,7 +35,7 @@ TINY = 10
 # (warm-up seconds, iterations, seconds per iteration), as bench/run gives JMH.
 FULL = {
     "gemm_n": [64, 256, 1024, 2048],
-    "size": [1000, 1000000, 10000000],
+    "size": [1000, 10000, 100000, 1000000, 10000000],
     "strided_n": [1000, 3000],
     "gemm": {64: (0.5, 5, 0.5), 256: (0.5, 5, 0.5), 1024: (1.0, 5, 1.0), 2048: (1.0, 3, 1.0)},
     "other": (0.8, 5, 0.3),
@@ -111,6 +111,7 @@ def run_other(cfg, results):
             "log": lambda: np.log(a),
             "sum": lambda: a.sum(),
             "argmax": lambda: a.argmax(),
+            "gt": lambda: a > b,
             "triad": lambda: a + S * b,
         }
         for bench, fn in ops.items():
@@ -174,14 +175,81 @@ def loaded_blas():
         return []
 
 
+def openblas_core():
+    """The OpenBLAS kernel set that runs (its corename, e.g. SkylakeX or Haswell) and the variables
+    that steer it. bench/run unsets OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE for this process so that
+    OpenBLAS picks its best kernels; this records what it picked."""
+    out = {"OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"),
+           "OPENBLAS_L2_SIZE": os.environ.get("OPENBLAS_L2_SIZE")}
+    try:  # threadpoolctl asks the loaded library itself (openblas_get_corename)
+        from threadpoolctl import threadpool_info
+        for lib in threadpool_info():
+            if lib.get("internal_api") == "openblas":
+                out.update(core=lib.get("architecture"), version=lib.get("version"),
+                           threads=lib.get("num_threads"), library=os.path.basename(lib.get("filepath", "")))
+                return out
+    except Exception as e:  # no threadpoolctl: ask through ctypes
+        out["threadpoolctl"] = str(e)
+    import ctypes
+    for name in loaded_blas():
+        if "openblas" in name:
+            try:
+                lib = ctypes.CDLL(name)
+                lib.openblas_get_corename.restype = ctypes.c_char_p
+                out.update(core=lib.openblas_get_corename().decode(), library=name)
+            except (OSError, AttributeError) as e:
+                out["ctypes"] = str(e)
+    return out
+
+
+def library_core(path):
+    """The core a given OpenBLAS library picks in this environment (openblas_get_corename through
+    ctypes): for ND4J's bundled copy, which JavaCPP extracts to its cache; the choice depends
+    only on the CPU and the OPENBLAS_* variables, so asking the same file here tells what ran."""
+    import ctypes
+    lib = ctypes.CDLL(path)
+    lib.openblas_get_corename.restype = ctypes.c_char_p
+    lib.openblas_get_config.restype = ctypes.c_char_p
+    return {"library": path, "core": lib.openblas_get_corename().decode(),
+            "config": lib.openblas_get_config().decode(),
+            "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"),
+            "OPENBLAS_L2_SIZE": os.environ.get("OPENBLAS_L2_SIZE")}
+
+
+def cpu_info():
+    """Family, model and the vector extensions of the CPU, from /proc/cpuinfo."""
+    info = {}
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if ":" not in line:
+                    if info:
+                        break
+                    continue
+                k, v = (x.strip() for x in line.split(":", 1))
+                if k in ("vendor_id", "cpu family", "model", "model name", "flags"):
+                    info[k] = v
+    except OSError:
+        return {}
+    flags = info.pop("flags", "").split()
+    info["vector_extensions"] = [f for f in flags if f in ("avx", "avx2", "fma") or f.startswith("avx512")]
+    return info
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="smoke run: small sizes, short iterations")
     ap.add_argument("--out", required=True, help="JSON output file")
     ap.add_argument("--gemm-only", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--library-core", metavar="LIB",
+                    help="only print the OpenBLAS core the library LIB picks here (JSON), then exit")
     ap.add_argument("--linalg-only", action="store_true",
                     help="only the single-thread linear-algebra workloads (bench/run's linalg phase)")
     args = ap.parse_args()
+    if args.library_core:
+        with open(args.out, "w") as f:
+            json.dump(library_core(args.library_core), f)
+        return
     cfg = QUICK if args.quick else FULL
     results = []
 
@@ -212,6 +280,8 @@ def main():
             "python": sys.version.split()[0],
             "numpy": np.__version__,
             "blas_loaded": loaded_blas(),
+            "openblas": openblas_core(),
+            "cpu": cpu_info(),
             "protocol": {"linalg": cfg["linalg"]},
             "elapsed_s": round(time.time() - t0, 1),
             "results": results,
@@ -246,6 +316,8 @@ def main():
         "numpy": np.__version__,
         "platform": platform.platform(),
         "blas_loaded": loaded_blas(),
+        "openblas": openblas_core(),
+        "cpu": cpu_info(),
         "blas_config": blas_config(),
         "protocol": {"gemm": {str(n): v for n, v in cfg["gemm"].items()}, "other": cfg["other"]},
         "elapsed_s": round(time.time() - t0, 1),

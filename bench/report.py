@@ -131,7 +131,7 @@ def work(bench, params):
     size = int(params.get("size", 0))
     if bench in ("dgemm", "sgemm"):
         return 2.0 * n ** 3, "GFLOP/s"
-    per = {"add": 24, "mul": 24, "triad": 24, "exp": 16, "log": 16, "sum": 8, "argmax": 8}
+    per = {"add": 24, "mul": 24, "triad": 24, "exp": 16, "log": 16, "sum": 8, "argmax": 8, "gt": 17}
     if bench in per:
         return per[bench] * size, "GB/s"
     if bench in ("stridedAdd", "contiguousAdd"):
@@ -222,66 +222,55 @@ def best_time(cells, bench, pk, impls):
 
 
 def goals(cells):
-    lines = ["### Goals (issue 4), from this run", "",
-             "Ratios are speed ratios (higher is better for Strix); a dash means a result is missing.", "",
-             "| Goal | Cell | Strix vector | Strix scalar | Target | Met (vector) |",
-             "|---|---|---:|---:|---:|---|"]
+    """Issue 16's goals (they replace issue 4's, with its rows kept where they still apply)."""
+    lines = ["### Goals (issue 16), from this run", "",
+             "Ratios are speed ratios, time(peer) / time(Strix): higher is better for Strix; a dash means a "
+             "result is missing. NumPy and ND4J ran with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (their "
+             "OpenBLAS core is named above).", "",
+             "| Goal | Cell | Strix vector | Target | Met |",
+             "|---|---|---:|---:|---|"]
 
-    def row(goal, cell, v, s, target):
-        def f(x):
-            return f"{x:.2f}" if x is not None else "—"
+    def row(goal, cell, v, target):
+        f = f"{v:.2f}" if v is not None else "—"
         met = "—" if v is None else ("yes" if v >= target else "no")
-        lines.append(f"| {goal} | {cell} | {f(v)} | {f(s)} | ≥ {target:g} | {met} |")
+        lines.append(f"| {goal} | {cell} | {f} | ≥ {target:g} | {met} |")
 
+    for bench in ("dgemm", "sgemm"):
+        for n in (1024, 2048):
+            pk = f"n={n}"
+            row(f"{bench.upper()} 1 thread vs OpenBLAS 1 thread (NumPy)", f"{bench} {pk}",
+                ratio(cells, "StrixVector1T", "numpy-1t", bench, pk), 0.9)
+        for n in (1024, 2048):
+            pk = f"n={n}"
+            row(f"{bench.upper()} default pool vs OpenBLAS default threads (NumPy)", f"{bench} {pk}",
+                ratio(cells, "StrixVector", "numpy", bench, pk), 0.9)
     for n in (1024, 2048):
-        pk = f"n={n}"
-        row("DGEMM 1 thread vs OpenBLAS 1 thread (NumPy)", f"dgemm {pk}",
-            ratio(cells, "StrixVector1T", "numpy-1t", "dgemm", pk),
-            ratio(cells, "StrixScalar1T", "numpy-1t", "dgemm", pk), 0.9)
-    for n in (1024, 2048):
-        pk = f"n={n}"
-        b = best_time(cells, "dgemm", pk, ["numpy", "numpy-1t", "Nd4jPeer", "Nd4jPeer1T"])
-        row_ = cells.get(("dgemm", pk), {})
-        v = b / row_["StrixVector"]["median"] if b and "StrixVector" in row_ else None
-        s = b / row_["StrixScalar"]["median"] if b and "StrixScalar" in row_ else None
-        row("DGEMM default pool vs best OpenBLAS (NumPy or ND4J)", f"dgemm {pk}", v, s, 1.0)
-    for n in (1024, 2048):
-        pk = f"n={n}"
-        row("DGEMM 1 thread vs EJML", f"dgemm {pk}",
-            ratio(cells, "StrixVector1T", "Ejml", "dgemm", pk),
-            ratio(cells, "StrixScalar1T", "Ejml", "dgemm", pk), 6.0)
-    for n in (1024, 2048):
-        pk = f"n={n}"
-        row("SGEMM 1 thread vs OpenBLAS 1 thread (NumPy)", f"sgemm {pk}",
-            ratio(cells, "StrixVector1T", "numpy-1t", "sgemm", pk),
-            ratio(cells, "StrixScalar1T", "numpy-1t", "sgemm", pk), 0.8)
-    for b in ("add", "mul", "exp", "log", "sum", "triad"):
-        pk = "size=10000000"
-        row("10M elements: no slower than NumPy", f"{b} {pk}",
-            ratio(cells, "StrixVector", "numpy", b, pk),
-            ratio(cells, "StrixScalar", "numpy", b, pk), 1.0)
+        row("DGEMM 1 thread vs EJML", f"dgemm n={n}", ratio(cells, "StrixVector1T", "Ejml", "dgemm", f"n={n}"), 6.0)
+    for b in ("add", "mul", "exp", "log", "gt", "argmax"):
+        for size in (10_000, 100_000, 1_000_000, 10_000_000):
+            pk = f"size={size}"
+            row("element-wise, allocating: no slower than NumPy", f"{b} {pk}",
+                ratio(cells, "StrixVector", "numpy", b, pk), 1.0)
+    for b in ("sum",):
+        for size in (10_000, 100_000, 1_000_000, 10_000_000):
+            pk = f"size={size}"
+            row("reductions: no slower than NumPy", f"{b} {pk}", ratio(cells, "StrixVector", "numpy", b, pk), 1.0)
     for b in ("sumAxis0", "sumAxis1"):
-        row("Axis sums 4000x2500: no slower than NumPy", b,
-            ratio(cells, "StrixVector", "numpy", b, ""),
-            ratio(cells, "StrixScalar", "numpy", b, ""), 1.0)
+        row("reductions: no slower than NumPy", f"{b} 4000x2500", ratio(cells, "StrixVector", "numpy", b, ""), 1.0)
     row("Per-call overhead (10 elements): 5x lower than NumPy", "tinyAdd",
-        ratio(cells, "StrixVector", "numpy", "tinyAdd", ""),
-        ratio(cells, "StrixScalar", "numpy", "tinyAdd", ""), 5.0)
+        ratio(cells, "StrixVector", "numpy", "tinyAdd", ""), 5.0)
     for n in sorted({int(k[1].split("=")[1]) for k in cells if k[0] == "stridedAdd"}):
         pk = f"n={n}"
+        c = cells.get(("contiguousAdd", pk), {}).get("StrixVector")
+        st = cells.get(("stridedAdd", pk), {}).get("StrixVector")
         # contiguous time / strided time: 0.5 means the strided case is 2x slower.
-        vals = []
-        for impl in ("StrixVector", "StrixScalar"):
-            c = cells.get(("contiguousAdd", pk), {}).get(impl)
-            s = cells.get(("stridedAdd", pk), {}).get(impl)
-            vals.append(c["median"] / s["median"] if c and s else None)
-        row("Strided (transposed view) add within 2x of contiguous", f"stridedAdd {pk}",
-            vals[0], vals[1], 0.5)
+        row("Strided (transposed view) add within 2x of contiguous (issue 4)", f"stridedAdd {pk}",
+            c["median"] / st["median"] if c and st else None, 0.5)
     lines.append("")
-    lines.append("DGEMM, SGEMM and the EJML ratio use the single-thread runs (StrixVector1T, StrixScalar1T "
-                 "when run); the default-pool row uses StrixVector/StrixScalar against the best OpenBLAS "
-                 "figure of NumPy and ND4J at any thread count. The strided row shows "
-                 "time(contiguous)/time(strided), so the target is ≥ 0.5.")
+    lines.append("1-thread rows use StrixVector1T against NumPy in a child process with OPENBLAS_NUM_THREADS=1; "
+                 "default-pool rows use StrixVector (both cores) against NumPy with OpenBLAS's default threads. "
+                 "Element-wise NumPy is single-threaded; Strix splits above 2^18 elements. The strided row shows "
+                 "time(contiguous)/time(strided), so its target is ≥ 0.5.")
     lines.append("")
     return lines
 
@@ -312,7 +301,13 @@ def sparse_goals(cells):
     return lines
 
 
-def machine_section(machine):
+def vector_bits(cpu):
+    """The widest vector the CPU has, from /proc/cpuinfo's flags as the NumPy peer recorded them."""
+    ext = set((cpu or {}).get("vector_extensions", []))
+    return 512 if "avx512f" in ext else 256 if "avx2" in ext else 128
+
+
+def machine_section(machine, cpu=None):
     out = ["### Machine limits (measured in this run)", ""]
     names = [("peakF64", "Peak float64, 1 thread (FMA kernel)", "GFLOP/s"),
              ("peakF64x2", "Peak float64, 2 threads (FMA kernel)", "GFLOP/s"),
@@ -332,13 +327,14 @@ def machine_section(machine):
     out.append("")
     p = machine.get("peakF64")
     if p:
-        ghz = p["median"] / 1e9 / 16
-        out.append(f"Nominal check: AVX2 with FMA is 4 doubles x 2 flops per instruction; with two FMA pipes "
-                   f"per core (AMD Zen 2/3, Intel Haswell and later) that is 16 flop/cycle, so the measured "
-                   f"1-thread peak corresponds to an effective {ghz:.2f} GHz. The kernel is a lower bound "
-                   f"for the peak (on the loaded project machine it measured 33-35 GFLOP/s while OpenBLAS DGEMM "
-                   f"reached 40-42): a GEMM row above 100% means the kernel fell short of the real peak, not "
-                   f"that the GEMM beat it.")
+        bits = vector_bits(cpu)
+        lanes = bits // 64
+        ghz = p["median"] / 1e9 / (lanes * 2 * 2)
+        out.append(f"Nominal check: the kernel runs the CPU's widest vectors, {bits} bits here ({lanes} doubles x 2 "
+                   f"flops per FMA); with two FMA pipes per core (Zen 4/5 at 512 bits, Haswell and later at 256) "
+                   f"that is {lanes * 4} flop/cycle, so the measured 1-thread peak corresponds to an effective "
+                   f"{ghz:.2f} GHz. The kernel is a lower bound for the peak: a GEMM row above 100% means the "
+                   f"kernel fell short of the real peak, not that the GEMM beat it.")
         out.append("")
     return out
 
@@ -354,6 +350,26 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
+def cpu_detail(cpu):
+    if not cpu:
+        return ""
+    ext = cpu.get("vector_extensions", [])
+    wide = [e for e in ext if e in ("avx2", "fma", "avx512f", "avx512dq", "avx512bw", "avx512vl")]
+    return f" (family {cpu.get('cpu family', '?')}, model {cpu.get('model', '?')}; {' '.join(wide)})"
+
+
+def openblas_line(ob):
+    if not ob:
+        return "OpenBLAS core not recorded"
+    env = ", ".join(f"{k}={ob.get(k)}" for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"))
+    return f"OpenBLAS {ob.get('version', '?')} core **{ob.get('core', '?')}**, {ob.get('threads', '?')} threads ({env})"
+
+
+def jvm_flags(meta):
+    args = meta.get("jvm_args", {}).get("StrixVector") or next(iter(meta.get("jvm_args", {}).values()), [])
+    return "`" + " ".join(args) + "`" if args else "—"
+
+
 def generate(cells, machine, meta, label, elapsed):
     np_doc = meta.get("numpy") or {}
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -363,15 +379,17 @@ def generate(cells, machine, meta, label, elapsed):
                 "machine; GEMM at n = 64 and 1M-element vectors only, so most goal rows are empty). It proves the "
                 "harness works; do not read performance from it. Regenerate with `bench/run`.", ""]
     out += [f"- Date: {now}" + (f"; wall time of the run {int(elapsed) // 60} min {int(elapsed) % 60} s" if elapsed else ""),
-            f"- CPU: {cpu_model()}, {os.cpu_count()} logical CPUs; {platform.system()} {platform.release()}",
-            f"- JVM: {meta.get('jdk') or '—'}",
+            f"- CPU: {cpu_model()}{cpu_detail(np_doc.get('cpu'))}, {os.cpu_count()} logical CPUs; "
+            f"{platform.system()} {platform.release()}",
+            f"- JVM: {meta.get('jdk') or '—'}; fork flags {jvm_flags(meta)}",
             f"- NumPy: {np_doc.get('numpy', '—')} on Python {np_doc.get('python', '—')}, BLAS loaded: "
-            f"{', '.join(np_doc.get('blas_loaded', [])) or '—'}",
+            f"{', '.join(np_doc.get('blas_loaded', [])) or '—'}; {openblas_line(np_doc.get('openblas'))}",
+            f"- ND4J's bundled OpenBLAS: {meta.get('nd4j_openblas') or '— (no ND4J cell in this run)'}",
             ""]
-    out += machine_section(machine)
+    out += machine_section(machine, np_doc.get("cpu"))
     out += goals(cells)
     out += table(cells, machine, ["dgemm", "sgemm"], "Matrix multiply (GEMM)")
-    out += table(cells, machine, ["add", "mul", "exp", "log", "sum", "argmax", "triad"],
+    out += table(cells, machine, ["add", "mul", "exp", "log", "gt", "sum", "argmax", "triad"],
                  "Element-wise and reductions (float64, allocating forms)")
     out += table(cells, machine, ["stridedAdd", "contiguousAdd", "sumAxis0", "sumAxis1", "tinyAdd"],
                  "Layout: strided view, axis sums of 4000x2500, per-call overhead")
@@ -396,6 +414,12 @@ def main():
     if missing:
         print("report: missing (skipped): " + ", ".join(missing), file=sys.stderr)
     cells, machine, meta = load(files)
+    info = os.path.join(os.path.dirname(files[0]) if files else ".", "nd4j-openblas.json")
+    if os.path.exists(info):
+        with open(info) as f:
+            ob = json.load(f)
+        meta["nd4j_openblas"] = (f"core **{ob['core']}** ({ob['config']}; OPENBLAS_CORETYPE="
+                                 f"{ob['OPENBLAS_CORETYPE']}, OPENBLAS_L2_SIZE={ob['OPENBLAS_L2_SIZE']})")
     block = generate(cells, machine, meta, args.label, args.elapsed)
     text = open(args.doc).read() if os.path.exists(args.doc) else "# Benchmarks\n\n"
     if BEGIN in text and END in text:

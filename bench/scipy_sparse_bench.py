@@ -29,7 +29,7 @@ import scipy
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
-from numpy_bench import measure  # the same timing protocol as the NumPy peer (same folder)
+from numpy_bench import cpu_info, measure, openblas_core  # the same timing protocol as the NumPy peer (same folder)
 
 # (warm-up seconds, iterations, seconds per iteration), as bench/run gives JMH's sparse phases.
 FULL = (1.0, 5, 1.0)
@@ -105,6 +105,8 @@ def main():
         "numpy": np.__version__,
         "scipy": scipy.__version__,
         "platform": platform.platform(),
+        "openblas": openblas_core(),
+        "cpu": cpu_info(),
         "protocol": {"sparse": [w, i, r]},
         "elapsed_s": round(time.time() - t0, 1),
         "results": results,

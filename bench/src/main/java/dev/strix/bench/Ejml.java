@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX})
+@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX, Jvm.PRETOUCH, Jvm.THP})
 public class Ejml {
 
     @State(Scope.Benchmark)
@@ -59,7 +59,7 @@ public class Ejml {
 
     @State(Scope.Benchmark)
     public static class Vec {
-        @Param({"1000", "1000000", "10000000"})
+        @Param({"1000", "10000", "100000", "1000000", "10000000"})
         public int size;
         DMatrixRMaj a, b;
 

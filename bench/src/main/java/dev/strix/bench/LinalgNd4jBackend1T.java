@@ -9,6 +9,6 @@ import org.openjdk.jmh.annotations.Fork;
  * runs only its {@code strix*} methods (its EJML methods would repeat LinalgBenchmarks'), with
  * OMP_NUM_THREADS=1 and OPENBLAS_NUM_THREADS=1, like the other one-thread peers.
  */
-@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX, Jvm.ADD_MODULES, Jvm.VECTOR_MODULE, Jvm.PROVIDER_VECTOR,
+@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX, Jvm.PRETOUCH, Jvm.THP, Jvm.ADD_MODULES, Jvm.VECTOR_MODULE, Jvm.PROVIDER_VECTOR,
         Jvm.ONE_THREAD, "-Dstrix.linalg.backend=nd4j"})
 public class LinalgNd4jBackend1T extends LinalgBenchmarks {}

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX})
+@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX, Jvm.PRETOUCH, Jvm.THP})
 public class Loops {
 
     @State(Scope.Benchmark)
@@ -53,7 +53,7 @@ public class Loops {
 
     @State(Scope.Benchmark)
     public static class Vec {
-        @Param({"1000", "1000000", "10000000"})
+        @Param({"1000", "10000", "100000", "1000000", "10000000"})
         public int size;
         double[] a, b;
 
@@ -172,6 +172,17 @@ public class Loops {
             s += x;
         }
         return s;
+    }
+
+    @Benchmark
+    public boolean[] gt(Vec v) {
+        double[] a = v.a;
+        double[] b = v.b;
+        boolean[] c = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i] > b[i];
+        }
+        return c;
     }
 
     @Benchmark

@@ -21,11 +21,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * The machine's limits, measured in the same run as the workloads, as throughputs (one JMH
  * "op" is one flop or one byte, so the score is flop/s or byte/s; with two threads JMH sums them).
  *
- * <p>Peak: a tight FMA-throughput kernel on 256-bit vectors (AVX2: 4 doubles or 8 floats),
- * {@value #ACC} independent accumulators so that FMA latency is hidden (latency 4-5 cycles times
- * at most 2 FMA pipes needs at least 10 in flight). Nothing is loaded or stored in the loop.
- * The kernel is a lower bound for the peak (it reached about 35 GFLOP/s float64 on one core of the
- * project's loaded machine); the report also shows the nominal peak from the vector width.
+ * <p>Peak: a tight FMA-throughput kernel on the CPU's widest vectors ({@code SPECIES_PREFERRED}:
+ * 512 bits with AVX-512, 8 doubles or 16 floats; 256 with AVX2), {@value #ACC} independent
+ * accumulators so that FMA latency is hidden (latency 4-5 cycles times at most 2 FMA pipes needs
+ * at least 10 in flight). Nothing is loaded or stored in the loop. Measuring at 256 bits on an
+ * AVX-512 machine read half the real peak, below what OpenBLAS reaches. The report also shows
+ * the nominal peak from the vector width.
  * Memory bandwidth: the STREAM triad {@code a[i] = b[i] + s*c[i]} on preallocated 10M-element
  * arrays (240 MB, far beyond the caches), counted as STREAM counts it, 24 bytes per element
  * (write-allocate traffic not counted).
@@ -34,18 +35,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX, Jvm.ADD_MODULES, Jvm.VECTOR_MODULE})
+@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX, Jvm.PRETOUCH, Jvm.THP, Jvm.ADD_MODULES, Jvm.VECTOR_MODULE})
 public class MachineLimits {
 
-    static final VectorSpecies<Double> D256 = DoubleVector.SPECIES_256;
-    static final VectorSpecies<Float> F256 = FloatVector.SPECIES_256;
+    static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
     static final int ACC = 12;
-    /** Short calls (about 0.1 ms) so that warm-up reaches compiled code quickly. */
-    static final int STEPS = 1 << 14;
-    /** 2 flops (multiply and add) x lanes x accumulators x steps. */
-    static final int FLOPS_F64 = 2 * 4 * ACC * STEPS;
-    static final int FLOPS_F32 = 2 * 8 * ACC * STEPS;
+    /**
+     * Lane-steps per call: a call runs LANE_STEPS / lanes vector steps, so its flop count is a
+     * constant (as {@code @OperationsPerInvocation} needs) whatever the width; about 0.1 ms.
+     */
+    static final int LANE_STEPS = 1 << 17;
+    /** 2 flops (multiply and add) x accumulators x lane-steps. */
+    static final int FLOPS_F64 = 2 * ACC * LANE_STEPS;
+    static final int FLOPS_F32 = 2 * ACC * LANE_STEPS * 2;
 
     static final int TRIAD_N = 10_000_000;
     static final long TRIAD_BYTES = 24L * TRIAD_N;
@@ -93,11 +97,11 @@ public class MachineLimits {
     }
 
     static double fmaF64Kernel(Fma s) {
-        DoubleVector m = DoubleVector.broadcast(D256, s.m), c = DoubleVector.broadcast(D256, s.c);
-        DoubleVector a0 = DoubleVector.broadcast(D256, 1.0), a1 = a0.add(1), a2 = a0.add(2),
+        DoubleVector m = DoubleVector.broadcast(D, s.m), c = DoubleVector.broadcast(D, s.c);
+        DoubleVector a0 = DoubleVector.broadcast(D, 1.0), a1 = a0.add(1), a2 = a0.add(2),
                 a3 = a0.add(3), a4 = a0.add(4), a5 = a0.add(5), a6 = a0.add(6), a7 = a0.add(7),
                 a8 = a0.add(8), a9 = a0.add(9), a10 = a0.add(10), a11 = a0.add(11);
-        for (int i = 0; i < STEPS; i++) {
+        for (int i = 0, steps = LANE_STEPS / D.length(); i < steps; i++) {
             a0 = a0.fma(m, c); a1 = a1.fma(m, c); a2 = a2.fma(m, c); a3 = a3.fma(m, c);
             a4 = a4.fma(m, c); a5 = a5.fma(m, c); a6 = a6.fma(m, c); a7 = a7.fma(m, c);
             a8 = a8.fma(m, c); a9 = a9.fma(m, c); a10 = a10.fma(m, c); a11 = a11.fma(m, c);
@@ -107,11 +111,11 @@ public class MachineLimits {
     }
 
     static float fmaF32Kernel(Fma s) {
-        FloatVector m = FloatVector.broadcast(F256, (float) s.m), c = FloatVector.broadcast(F256, (float) s.c);
-        FloatVector a0 = FloatVector.broadcast(F256, 1f), a1 = a0.add(1), a2 = a0.add(2),
+        FloatVector m = FloatVector.broadcast(F, (float) s.m), c = FloatVector.broadcast(F, (float) s.c);
+        FloatVector a0 = FloatVector.broadcast(F, 1f), a1 = a0.add(1), a2 = a0.add(2),
                 a3 = a0.add(3), a4 = a0.add(4), a5 = a0.add(5), a6 = a0.add(6), a7 = a0.add(7),
                 a8 = a0.add(8), a9 = a0.add(9), a10 = a0.add(10), a11 = a0.add(11);
-        for (int i = 0; i < STEPS; i++) {
+        for (int i = 0, steps = 2 * LANE_STEPS / F.length(); i < steps; i++) {
             a0 = a0.fma(m, c); a1 = a1.fma(m, c); a2 = a2.fma(m, c); a3 = a3.fma(m, c);
             a4 = a4.fma(m, c); a5 = a5.fma(m, c); a6 = a6.fma(m, c); a7 = a7.fma(m, c);
             a8 = a8.fma(m, c); a9 = a9.fma(m, c); a10 = a10.fma(m, c); a11 = a11.fma(m, c);

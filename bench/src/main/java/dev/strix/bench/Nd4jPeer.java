@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX})
+@Fork(value = 1, jvmArgsAppend = {Jvm.XMS, Jvm.XMX, Jvm.PRETOUCH, Jvm.THP})
 @State(Scope.Benchmark)
 public class Nd4jPeer {
 
@@ -46,6 +46,8 @@ public class Nd4jPeer {
         System.err.println("ND4J threads: env max " + Nd4j.getEnvironment().maxThreads()
                 + ", master " + Nd4j.getEnvironment().maxMasterThreads()
                 + ", BLAS " + Nd4j.factory().blas().getMaxThreads());
+        System.err.println("ND4J's OpenBLAS sees OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE")
+                + " OPENBLAS_L2_SIZE=" + System.getenv("OPENBLAS_L2_SIZE") + " (bench/run names the core it picks)");
     }
 
     static INDArray doubles(long seed, long... shape) {
@@ -84,7 +86,7 @@ public class Nd4jPeer {
 
     @State(Scope.Benchmark)
     public static class Vec {
-        @Param({"1000", "1000000", "10000000"})
+        @Param({"1000", "10000", "100000", "1000000", "10000000"})
         public int size;
         INDArray a, b;
 
@@ -163,6 +165,11 @@ public class Nd4jPeer {
     @Benchmark
     public double sum(Vec v) {
         return v.a.sumNumber().doubleValue();
+    }
+
+    @Benchmark
+    public INDArray gt(Vec v) {
+        return v.a.gt(v.b);
     }
 
     @Benchmark

@@ -60,7 +60,7 @@ public abstract class StrixBenchmarks {
 
     @State(Scope.Benchmark)
     public static class Vec {
-        @Param({"1000", "1000000", "10000000"})
+        @Param({"1000", "10000", "100000", "1000000", "10000000"})
         public int size;
         NdArray a, b, out;
 
@@ -143,6 +143,12 @@ public abstract class StrixBenchmarks {
     @Benchmark
     public double sum(Vec v) {
         return v.a.sum().item();
+    }
+
+    /** An element-wise comparison to a bool mask (NumPy's {@code a > b}). */
+    @Benchmark
+    public NdArray gt(Vec v) {
+        return v.a.gt(v.b);
     }
 
     @Benchmark
