@@ -16,7 +16,9 @@ import dev.strix.ndarray.internal.Parallel;
  * {@code -Dstrix.vectorization=auto|vector|scalar} (default {@code auto}) forces one; forcing
  * {@code vector} where it cannot run is an error rather than a silent fallback. Both give the
  * same results, except for the last bits of matrix products (the vector kernels use fused
- * multiply-adds).
+ * multiply-adds, and float64 exp, which both keep within 1 ulp). The vector kernels run at the
+ * CPU's widest vectors (512 bits with AVX-512, 256 with AVX2); {@code -Dstrix.vector.bits=256}
+ * forces a narrower width, and a width the CPU lacks is an error.
  *
  * <p><b>Parallelism.</b> Large operations (matrix products, element-wise operations and sums over
  * a few hundred thousand elements) split across a shared fork-join pool; small ones always run
