@@ -82,7 +82,7 @@ public final class Pairwise {
                 int lo = t * chunk;
                 part[t] = kp.extremum(x, off + lo, Math.min(n, lo + chunk) - lo, max);
             });
-            return ScalarKernels.extremumScalar(part, 0, count, max);
+            return ScalarF64.extremum(part, 0, count, max);
         }
         return kp.extremum(x, off, n, max);
     }

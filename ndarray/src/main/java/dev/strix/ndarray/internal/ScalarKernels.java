@@ -180,11 +180,6 @@ class ScalarKernels implements KernelProvider {
 
     @Override
     public double extremum(double[] x, int off, int n, boolean max) {
-        return extremumScalar(x, off, n, max);
-    }
-
-    /** NaN if any element is NaN, else the first maximal (minimal) element in order. */
-    static double extremumScalar(double[] x, int off, int n, boolean max) {
         return ScalarF64.extremum(x, off, n, max);
     }
 

@@ -224,22 +224,39 @@ class KernelProviderTest {
         }
     }
 
-    /** Past the vector kernel's 2^22-element index block: the block results are merged in order. */
+    /**
+     * Across the vector kernel's 2048-element blocks: the first block with the strictly best
+     * value wins, ties in later blocks (and 0.0 against -0.0) lose, a NaN in a later block wins,
+     * and offsets shift the blocks, in both precisions.
+     */
     @Test
-    void argExtremumAcrossIndexBlocks() {
+    void argExtremumAcrossBlocks() {
         KernelProvider v = vector();
-        int n = (1 << 22) * 2 + 100;
-        float[] f = new float[n];
-        java.util.Arrays.fill(f, 1f);
-        f[(1 << 22) + 5] = 3f; // first maximum, in the second block
-        f[(1 << 22) * 2 + 7] = 3f; // a tie, later
-        f[17] = -2f;
-        f[n - 1] = -2f;
-        assertEquals((1 << 22) + 5, v.argExtremum(f, 0, n, true));
-        assertEquals(17, v.argExtremum(f, 0, n, false));
-        assertEquals((1 << 22) + 4, v.argExtremum(f, 1, n - 1, true));
-        f[(1 << 22) * 2 + 50] = Float.NaN;
-        assertEquals((1 << 22) * 2 + 50, v.argExtremum(f, 0, n, true));
+        int n = 2048 * 5 + 100;
+        double[] d = new double[n];
+        java.util.Arrays.fill(d, 1.0);
+        d[2048 + 5] = 3; // first maximum, in the second block
+        d[2048 * 3 + 7] = 3; // a tie, later
+        d[17] = -2;
+        d[n - 1] = -2;
+        for (float[] f : new float[][] {floats(d)}) {
+            assertEquals(2048 + 5, v.argExtremum(f, 0, n, true));
+            assertEquals(17, v.argExtremum(f, 0, n, false));
+            assertEquals(2048 + 4, v.argExtremum(f, 1, n - 1, true));
+        }
+        assertEquals(2048 + 5, v.argExtremum(d, 0, n, true));
+        assertEquals(17, v.argExtremum(d, 0, n, false));
+        assertEquals(2048 + 4, v.argExtremum(d, 1, n - 1, true));
+        assertEquals(n - 19, v.argExtremum(d, 18, n - 18, false)); // the later -2 once the first is cut off
+        double[] z = new double[n];
+        java.util.Arrays.fill(z, -0.0);
+        z[2048 * 2 + 3] = 0.0; // equal to -0.0: the first element stays the maximum
+        assertEquals(0, v.argExtremum(z, 0, n, true));
+        assertEquals(0, v.argExtremum(z, 0, n, false));
+        d[2048 * 4 + 50] = Double.NaN;
+        d[2048 * 4 + 60] = Double.NaN;
+        assertEquals(2048 * 4 + 50, v.argExtremum(d, 0, n, true));
+        assertEquals(2048 * 4 + 50, v.argExtremum(floats(d), 0, n, false));
     }
 
     /** Axis-0 strips: the vector provider's L-column blocks give the scalar tree's bits per column. */

@@ -2,7 +2,6 @@ package dev.strix.ndarray.internal;
 
 import dev.strix.ndarray.internal.KernelProvider.Cmp;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
