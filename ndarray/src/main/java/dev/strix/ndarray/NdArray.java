@@ -919,6 +919,12 @@ public final class NdArray {
     public NdArray exp(NdArray out) { return Elementwise.unaryOut(Unary.EXP, this, out); }
     /** {@code out = log(this)}; see {@link #exp(NdArray)}. */
     public NdArray log(NdArray out) { return Elementwise.unaryOut(Unary.LOG, this, out); }
+    /** {@code out = exp(this) - 1}; see {@link #exp(NdArray)}. */
+    public NdArray expm1(NdArray out) { return Elementwise.unaryOut(Unary.EXPM1, this, out); }
+    /** {@code out = log(1 + this)}; see {@link #exp(NdArray)}. */
+    public NdArray log1p(NdArray out) { return Elementwise.unaryOut(Unary.LOG1P, this, out); }
+    /** {@code out = tanh(this)}; see {@link #exp(NdArray)}. */
+    public NdArray tanh(NdArray out) { return Elementwise.unaryOut(Unary.TANH, this, out); }
     /** {@code out = sqrt(this)}; see {@link #exp(NdArray)}. */
     public NdArray sqrt(NdArray out) { return Elementwise.unaryOut(Unary.SQRT, this, out); }
     /** {@code out = |this|}; see {@link #exp(NdArray)}. */

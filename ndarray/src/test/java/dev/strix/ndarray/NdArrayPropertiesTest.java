@@ -648,7 +648,9 @@ class NdArrayPropertiesTest {
             // exp is within 1 ulp, not bit-equal to Math.exp (the vector provider has its own)
             double ex = StrictMath.exp(x);
             assertEquals(ex, e.getDouble(i), Double.isFinite(ex) ? Math.ulp(ex) : 0.0);
-            assertEquals(Math.tanh(x), t.getDouble(i), 0.0);
+            // so is tanh, and StrictMath.tanh may be 2.5 ulp off (VectorMathTest holds the exact values)
+            double th = StrictMath.tanh(x);
+            assertEquals(th, t.getDouble(i), Math.abs(th) == 1 || th == 0 || Double.isNaN(th) ? 0.0 : 3 * Math.ulp(th));
             assertEquals(x * a.getDouble(j) + 1.5, m.getDouble(i), 0.0);
             assertEquals(a.getDouble(j), f.getDouble(i), 0.0);
             assertEquals(x > 0.5, g.getBoolean(i));

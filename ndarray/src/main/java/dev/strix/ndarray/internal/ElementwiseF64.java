@@ -72,7 +72,7 @@ final class ElementwiseF64 {
                 splitUnary(kp, k, cost, src, i1, o, i0, m);
                 return;
             }
-            if (k == Op1.EXP) {
+            if (k != null && k.ownPolynomial()) {
                 gatheredUnary(kp, k, src, i1, s1, o, i0, s0, m);
                 return;
             }
@@ -91,8 +91,8 @@ final class ElementwiseF64 {
 
     /**
      * A strided run through the provider's contiguous kernel, {@value #GATHER} elements at a
-     * time: exp's vector polynomial and Math.exp may differ in the last bit, and a view must give
-     * the same bits as its copy.
+     * time: the vector polynomials and Math may differ in the last bit, and a view must give the
+     * same bits as its copy.
      */
     private static void gatheredUnary(KernelProvider kp, Op1 k, double[] src, int i1, int s1, double[] o, int i0,
             int s0, int m) {

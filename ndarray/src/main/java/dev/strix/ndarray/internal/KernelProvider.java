@@ -8,8 +8,10 @@ package dev.strix.ndarray.internal;
  *
  * <p>Both implementations give bit-identical results for everything but the floating-point
  * accumulation order of {@link #dot}, {@link #axpy}-based products and the GEMM micro-kernels
- * (which use fused multiply-adds in the vector provider), and float64 exp, which both compute
- * within 1 ulp (the scalar provider by Math.exp, the vector one by its own polynomial).
+ * (which use fused multiply-adds in the vector provider), and the elementary functions of
+ * {@link Op1#ownPolynomial}, which the scalar provider computes by Math and the vector one by its
+ * own polynomials (exp, log, expm1 and log1p within 1 ulp, tanh within 2; float32 rounds the
+ * float64 result).
  */
 public interface KernelProvider {
 
@@ -17,7 +19,18 @@ public interface KernelProvider {
     enum Op2 { ADD, SUB, MUL, DIV, MIN, MAX }
 
     /** Unary operations with a contiguous fast path. */
-    enum Op1 { NEG, ABS, SQUARE, SQRT, EXP, LOG }
+    enum Op1 {
+        NEG, ABS, SQUARE, SQRT, EXP, LOG, EXPM1, LOG1P, TANH;
+
+        /**
+         * Whether the vector provider computes this by its own polynomial ({@code VectorMath}),
+         * whose last bit may differ from Math's: a strided run must then go through the same
+         * contiguous kernel as its copy would.
+         */
+        boolean ownPolynomial() {
+            return this == EXP || this == LOG || this == EXPM1 || this == LOG1P || this == TANH;
+        }
+    }
 
     /** Comparisons giving bool masks. */
     enum Cmp {

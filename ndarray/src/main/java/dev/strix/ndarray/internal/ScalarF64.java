@@ -48,6 +48,21 @@ final class ScalarF64 {
                     c[co + i] = (double) Math.log(a[ao + i]);
                 }
                 break;
+            case EXPM1:
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = (double) Math.expm1(a[ao + i]);
+                }
+                break;
+            case LOG1P:
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = (double) Math.log1p(a[ao + i]);
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = (double) Math.tanh(a[ao + i]);
+                }
+                break;
             default:
                 throw new AssertionError(op);
         }
@@ -84,6 +99,21 @@ final class ScalarF64 {
             case LOG:
                 for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
                     c[ic] = (double) Math.log(a[ia]);
+                }
+                break;
+            case EXPM1:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = (double) Math.expm1(a[ia]);
+                }
+                break;
+            case LOG1P:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = (double) Math.log1p(a[ia]);
+                }
+                break;
+            case TANH:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = (double) Math.tanh(a[ia]);
                 }
                 break;
             default:

@@ -206,19 +206,84 @@ final class VectorKernels extends ScalarKernels {
     /**
      * The vector exp costs about what an allocating add does: with one thread against two it
      * crosses over at about 300K elements (90 against 115 us at 100K, equal at 300K), as add.
+     * The others, with their divisions, cost about two adds; float32 adds its two conversions.
      */
     @Override
     public long unaryCost(Op1 op, Class<?> type) {
-        return op == Op1.EXP && type == double.class ? 1 : super.unaryCost(op, type);
+        if (!op.ownPolynomial()) {
+            return super.unaryCost(op, type);
+        }
+        return (op == Op1.EXP ? 1 : 2) + (type == float.class ? 1 : 0);
     }
 
-    /** exp by {@link VectorMath#exp} (within 1 ulp, 7-8x Math.exp); the rest as the scalar provider. */
+    /**
+     * The elementary functions by {@link VectorMath}'s polynomials (within 1 ulp; see there) and
+     * sqrt by the vector square root; the rest as the scalar provider.
+     */
     @Override
     public void unary(Op1 op, double[] a, int ao, double[] c, int co, int n) {
-        if (op == Op1.EXP) {
-            VectorMath.exp(a, ao, c, co, n);
+        VectorLoop loop = VECTOR_LOOPS[op.ordinal()];
+        if (loop != null) {
+            loop.apply(a, ao, c, co, n);
         } else {
             super.unary(op, a, ao, c, co, n);
+        }
+    }
+
+    /** One of {@link VectorMath}'s loops, or sqrt. */
+    private interface VectorLoop {
+        void apply(double[] a, int ao, double[] c, int co, int n);
+    }
+
+    /**
+     * The loops by op, called through an interface rather than a switch: a switch lets C2 inline
+     * all of them into one method, which then passes its node budget, leaves their small helpers as
+     * calls and boxes every vector crossing them (5-10x slower, seen with -XX:+PrintInlining).
+     * Behind a megamorphic call each loop compiles on its own, helpers inlined.
+     */
+    private static final VectorLoop[] VECTOR_LOOPS = new VectorLoop[Op1.values().length];
+
+    static {
+        VECTOR_LOOPS[Op1.EXP.ordinal()] = VectorMath::exp;
+        VECTOR_LOOPS[Op1.LOG.ordinal()] = VectorMath::log;
+        VECTOR_LOOPS[Op1.EXPM1.ordinal()] = VectorMath::expm1;
+        VECTOR_LOOPS[Op1.LOG1P.ordinal()] = VectorMath::log1p;
+        VECTOR_LOOPS[Op1.TANH.ordinal()] = VectorMath::tanh;
+        VECTOR_LOOPS[Op1.SQRT.ordinal()] = VectorF64::sqrt;
+        for (Op1 op : Op1.values()) {
+            if (op.ownPolynomial() && VECTOR_LOOPS[op.ordinal()] == null) {
+                throw new AssertionError(op + " has no vector loop");
+            }
+        }
+    }
+
+    private static final int WIDEN_BLOCK = 512;
+
+    /**
+     * float32 elementary functions as the scalar provider computes them, the float64 function
+     * rounded to float, here through the float64 polynomials {@value #WIDEN_BLOCK} elements at a
+     * time (widened, computed, narrowed): float64's accuracy, then one rounding.
+     */
+    @Override
+    public void unary(Op1 op, float[] a, int ao, float[] c, int co, int n) {
+        if (op == Op1.SQRT) {
+            VectorF32.sqrt(a, ao, c, co, n);
+            return;
+        }
+        if (!op.ownPolynomial()) {
+            super.unary(op, a, ao, c, co, n);
+            return;
+        }
+        double[] wide = new double[Math.min(n, WIDEN_BLOCK)];
+        for (int lo = 0; lo < n; lo += WIDEN_BLOCK) {
+            int len = Math.min(WIDEN_BLOCK, n - lo);
+            for (int j = 0; j < len; j++) {
+                wide[j] = a[ao + lo + j];
+            }
+            unary(op, wide, 0, wide, 0, len);
+            for (int j = 0; j < len; j++) {
+                c[co + lo + j] = (float) wide[j];
+            }
         }
     }
 
