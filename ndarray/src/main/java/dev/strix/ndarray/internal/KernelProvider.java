@@ -10,8 +10,7 @@ package dev.strix.ndarray.internal;
  * accumulation order of {@link #dot}, {@link #axpy}-based products and the GEMM micro-kernels
  * (which use fused multiply-adds in the vector provider), and the elementary functions of
  * {@link Op1#ownPolynomial}, which the scalar provider computes by Math and the vector one by its
- * own polynomials (exp, log, expm1 and log1p within 1 ulp, tanh within 2; float32 rounds the
- * float64 result).
+ * own polynomials (within 1 ulp; float32 rounds the float64 result).
  */
 public interface KernelProvider {
 
@@ -20,7 +19,7 @@ public interface KernelProvider {
 
     /** Unary operations with a contiguous fast path. */
     enum Op1 {
-        NEG, ABS, SQUARE, SQRT, EXP, LOG, EXPM1, LOG1P, TANH;
+        NEG, ABS, SQUARE, SQRT, EXP, LOG, EXPM1, LOG1P, TANH, SIN, COS;
 
         /**
          * Whether the vector provider computes this by its own polynomial ({@code VectorMath}),
@@ -28,7 +27,7 @@ public interface KernelProvider {
          * contiguous kernel as its copy would.
          */
         boolean ownPolynomial() {
-            return this == EXP || this == LOG || this == EXPM1 || this == LOG1P || this == TANH;
+            return this != NEG && this != ABS && this != SQUARE && this != SQRT;
         }
     }
 

@@ -63,6 +63,16 @@ final class ScalarF64 {
                     c[co + i] = (double) Math.tanh(a[ao + i]);
                 }
                 break;
+            case SIN:
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = (double) Math.sin(a[ao + i]);
+                }
+                break;
+            case COS:
+                for (int i = 0; i < n; i++) {
+                    c[co + i] = (double) Math.cos(a[ao + i]);
+                }
+                break;
             default:
                 throw new AssertionError(op);
         }
@@ -114,6 +124,16 @@ final class ScalarF64 {
             case TANH:
                 for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
                     c[ic] = (double) Math.tanh(a[ia]);
+                }
+                break;
+            case SIN:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = (double) Math.sin(a[ia]);
+                }
+                break;
+            case COS:
+                for (int i = 0, ia = ao, ic = co; i < n; i++, ia += as, ic += cs) {
+                    c[ic] = (double) Math.cos(a[ia]);
                 }
                 break;
             default:

@@ -249,6 +249,8 @@ final class VectorKernels extends ScalarKernels {
         VECTOR_LOOPS[Op1.EXPM1.ordinal()] = VectorMath::expm1;
         VECTOR_LOOPS[Op1.LOG1P.ordinal()] = VectorMath::log1p;
         VECTOR_LOOPS[Op1.TANH.ordinal()] = VectorMath::tanh;
+        VECTOR_LOOPS[Op1.SIN.ordinal()] = VectorMath::sin;
+        VECTOR_LOOPS[Op1.COS.ordinal()] = VectorMath::cos;
         VECTOR_LOOPS[Op1.SQRT.ordinal()] = VectorF64::sqrt;
         for (Op1 op : Op1.values()) {
             if (op.ownPolynomial() && VECTOR_LOOPS[op.ordinal()] == null) {
