@@ -348,23 +348,7 @@ public final class Nd {
     public static NdArray where(NdArray cond, NdArray a, NdArray b) {
         int[] shape = dev.strix.ndarray.internal.Elementwise.broadcastShapes("where",
                 dev.strix.ndarray.internal.Elementwise.broadcastShapes("where", cond.shape(), a.shape()), b.shape());
-        DType t = DType.promote(a.dtype(), b.dtype());
-        NdArray out = NdArray.allocate(t, shape);
-        out.assign(b.astype(t));
-        boolean[] c = cond.broadcastTo(shape).toBooleanArray();
-        NdArray av = a.broadcastTo(shape).astype(t);
-        Object src = av.buffer();
-        Object dst = out.buffer();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i]) {
-                if (t.isFloating()) {
-                    Buffers.setDouble(dst, t, i, Buffers.getDouble(src, t, i));
-                } else {
-                    Buffers.setLong(dst, t, i, Buffers.getLong(src, t, i));
-                }
-            }
-        }
-        return out;
+        return dev.strix.ndarray.internal.Select.where(cond, a, b, shape, DType.promote(a.dtype(), b.dtype()));
     }
 
     public static NdArray where(NdArray cond, double a, double b) {

@@ -885,7 +885,10 @@ public final class NdArray {
         if (lo > hi) {
             throw new IllegalArgumentException("clip: lower bound " + lo + " is above upper bound " + hi);
         }
-        return maximum(lo).minimum(hi).astypeIfNeeded(dtype.isFloating() ? dtype : DType.FLOAT64);
+        // the minimum goes into the maximum's fresh result: one allocation, not two
+        NdArray m = maximum(lo).astypeIfNeeded(dtype.isFloating() ? dtype : DType.FLOAT64);
+        Elementwise.binaryInto(Binary.MINIMUM, m, Nd.scalar(hi), m);
+        return m;
     }
 
     /** Limits every element to {@code [lo, hi]} keeping integer types (NumPy's clip with int bounds). */

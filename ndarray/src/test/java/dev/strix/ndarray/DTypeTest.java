@@ -90,4 +90,58 @@ class DTypeTest {
         assertEquals(F8, DType.parse("double"));
         assertEquals(I8, DType.parse("long"));
     }
+
+    /**
+     * astype between every pair, contiguous (typed loops) and through a reversed view (the
+     * general loop), against Java's casts written out: float to int truncates toward zero, NaN
+     * gives 0, out of range saturates to the long range, int32 keeps the low 32 bits of that.
+     */
+    @Test
+    void astypeOfEveryPairIsJavasCastOnAnyLayout() {
+        double[] v = {0.0, -0.0, 1.5, -1.5, 2.9, -2.9, 1e10, -1e10, 3e9, 1e19, -1e19, Double.NaN,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 16777217.0, 9007199254740993.0, 0.1, 123456789.123};
+        NdArray src64 = Nd.of(v);
+        for (DType from : DType.values()) {
+            NdArray x = src64.astype(from);
+            for (DType to : DType.values()) {
+                NdArray contiguous = x.astype(to);
+                NdArray strided = x.flip().astype(to).flip();
+                assertEquals(to, contiguous.dtype());
+                for (int i = 0; i < v.length; i++) {
+                    double want = javaCast(x, i, to);
+                    String what = from + " " + x.getDouble(i) + " to " + to;
+                    assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(contiguous.getDouble(i)), what);
+                    assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(strided.getDouble(i)), what + " (view)");
+                }
+            }
+        }
+    }
+
+    /** Element i of x cast to {@code to} by Java's own conversions, read back as a double. */
+    private static double javaCast(NdArray x, int i, DType to) {
+        switch (x.dtype()) {
+            case FLOAT64:
+            case FLOAT32: {
+                double d = x.getDouble(i);
+                double f = x.dtype() == F4 ? (float) d : d;
+                switch (to) {
+                    case FLOAT64: return f;
+                    case FLOAT32: return (float) f;
+                    case INT64: return (long) f;
+                    case INT32: return (int) (long) f;
+                    default: return f != 0 ? 1 : 0;
+                }
+            }
+            default: {
+                long l = x.getLong(i);
+                switch (to) {
+                    case FLOAT64: return (double) l;
+                    case FLOAT32: return (float) l;
+                    case INT64: return l;
+                    case INT32: return (int) l;
+                    default: return l != 0 ? 1 : 0;
+                }
+            }
+        }
+    }
 }

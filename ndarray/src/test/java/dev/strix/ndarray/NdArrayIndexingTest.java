@@ -140,6 +140,51 @@ class NdArrayIndexingTest {
         assertValues(i, 2, 1);
     }
 
+    /**
+     * where against a written-out loop in every dtype, with operands that are views (a transpose,
+     * a reversed slice), broadcast rows, single values and a condition of another dtype, on a
+     * random condition long enough for whole vectors and a tail.
+     */
+    @Test
+    void whereMatchesAPlainLoopOnAnyLayout() {
+        java.util.Random r = new java.util.Random(4);
+        int rows = 37;
+        int cols = 29;
+        double[] av = new double[rows * cols];
+        double[] bv = new double[rows * cols];
+        boolean[] cv = new boolean[rows * cols];
+        for (int i = 0; i < av.length; i++) {
+            av[i] = r.nextInt(7) == 0 ? Double.NaN : Math.rint(r.nextGaussian() * 100);
+            bv[i] = i % 5 == 0 ? -0.0 : Math.rint(r.nextGaussian() * 100);
+            cv[i] = r.nextBoolean();
+        }
+        NdArray a = NdArray.wrap(av, rows, cols);
+        NdArray b = NdArray.wrap(bv, cols, rows).transpose();
+        NdArray cond = NdArray.wrap(cv, rows, cols).get("::-1, :");
+        for (DType t : new DType[] {DType.FLOAT64, DType.FLOAT32, DType.INT64, DType.INT32, DType.BOOL}) {
+            NdArray at = a.astype(t);
+            NdArray bt = b.astype(t);
+            NdArray row = bt.get("3, :").reshape(1, cols);
+            NdArray one = bt.get("2:3, 4:5");
+            NdArray[][] cases = {{cond, at, bt}, {cond, at, row}, {cond, one, at}, {cond.astype(DType.INT32), bt, at}};
+            for (NdArray[] c : cases) {
+                NdArray w = Nd.where(c[0], c[1], c[2]);
+                assertEquals(t, w.dtype());
+                assertShape(w, rows, cols);
+                NdArray x = c[1].broadcastTo(rows, cols);
+                NdArray y = c[2].broadcastTo(rows, cols);
+                NdArray k = c[0].broadcastTo(rows, cols);
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        double want = k.getDouble(i, j) != 0 ? x.getDouble(i, j) : y.getDouble(i, j);
+                        double got = w.getDouble(i, j);
+                        assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), t + " at " + i + ", " + j);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void nonzeroGivesOneIndexArrayPerAxis() {
         NdArray m = TestSupport.m(new double[][] {{0, 1}, {2, 0}, {0, 3}});

@@ -109,6 +109,14 @@ public interface KernelProvider {
 
     int argExtremum(float[] x, int off, int n, boolean max);
 
+    /**
+     * {@code c[co + i] = cond[condOff + i] ? a[ao + i * as] : b[bo + i * bs]}, the steps 1 or 0
+     * (an operand of one value): NumPy's where. Bit-identical in both providers.
+     */
+    void select(boolean[] cond, int condOff, double[] a, int ao, int as, double[] b, int bo, int bs, double[] c, int co, int n);
+
+    void select(boolean[] cond, int condOff, float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int n);
+
     double dot(double[] a, int ao, double[] b, int bo, int n);
 
     float dot(float[] a, int ao, float[] b, int bo, int n);

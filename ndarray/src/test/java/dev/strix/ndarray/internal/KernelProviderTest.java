@@ -110,6 +110,29 @@ class KernelProviderTest {
                     s.compare(op, af, off, bf, off, m2, 0, n);
                     assertArrayEquals(m2, m1, op + " float n=" + n);
                 }
+                boolean[] cond = new boolean[n + off];
+                for (int i = 0; i < cond.length; i++) {
+                    cond[i] = r.nextBoolean();
+                }
+                for (int steps = 0; steps < 4; steps++) {
+                    int as = steps & 1;
+                    int bs = steps >> 1;
+                    double[] c1 = new double[n];
+                    double[] c2 = new double[n];
+                    v.select(cond, off, a, off, as, b, off, bs, c1, 0, n);
+                    s.select(cond, off, a, off, as, b, off, bs, c2, 0, n);
+                    double[] want = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        want[i] = cond[off + i] ? a[off + i * as] : b[off + i * bs];
+                    }
+                    assertArrayEquals(want, c1, "select steps " + as + "," + bs + " n=" + n);
+                    assertArrayEquals(want, c2, "scalar select steps " + as + "," + bs + " n=" + n);
+                    float[] f1 = new float[n];
+                    float[] f2 = new float[n];
+                    v.select(cond, off, af, off, as, bf, off, bs, f1, 0, n);
+                    s.select(cond, off, af, off, as, bf, off, bs, f2, 0, n);
+                    assertArrayEquals(f2, f1, "float select n=" + n);
+                }
                 if (n <= Pairwise.BLOCK) {
                     assertEquals(Double.doubleToLongBits(s.sumBlock(a, off, n)), Double.doubleToLongBits(v.sumBlock(a, off, n)),
                             "sumBlock n=" + n);

@@ -290,6 +290,54 @@ final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void binary(Op2 op, double[] a, int ao, double[] b, int bo, double[] c, int co, int n) {
+        if (op == Op2.MIN || op == Op2.MAX) {
+            VectorF64.minMax(op == Op2.MAX, a, ao, b, bo, c, co, n);
+        } else {
+            super.binary(op, a, ao, b, bo, c, co, n);
+        }
+    }
+
+    @Override
+    public void binary(Op2 op, float[] a, int ao, float[] b, int bo, float[] c, int co, int n) {
+        if (op == Op2.MIN || op == Op2.MAX) {
+            VectorF32.minMax(op == Op2.MAX, a, ao, b, bo, c, co, n);
+        } else {
+            super.binary(op, a, ao, b, bo, c, co, n);
+        }
+    }
+
+    @Override
+    public void binaryScalar(Op2 op, double[] a, int ao, double s, boolean scalarFirst, double[] c, int co, int n) {
+        if (op == Op2.MIN || op == Op2.MAX) {
+            VectorF64.minMaxScalar(op == Op2.MAX, a, ao, s, c, co, n);
+        } else {
+            super.binaryScalar(op, a, ao, s, scalarFirst, c, co, n);
+        }
+    }
+
+    @Override
+    public void binaryScalar(Op2 op, float[] a, int ao, float s, boolean scalarFirst, float[] c, int co, int n) {
+        if (op == Op2.MIN || op == Op2.MAX) {
+            VectorF32.minMaxScalar(op == Op2.MAX, a, ao, s, c, co, n);
+        } else {
+            super.binaryScalar(op, a, ao, s, scalarFirst, c, co, n);
+        }
+    }
+
+    @Override
+    public void select(boolean[] cond, int condOff, double[] a, int ao, int as, double[] b, int bo, int bs, double[] c,
+            int co, int n) {
+        VectorF64.select(cond, condOff, a, ao, as, b, bo, bs, c, co, n);
+    }
+
+    @Override
+    public void select(boolean[] cond, int condOff, float[] a, int ao, int as, float[] b, int bo, int bs, float[] c,
+            int co, int n) {
+        VectorF32.select(cond, condOff, a, ao, as, b, bo, bs, c, co, n);
+    }
+
+    @Override
     public double extremum(double[] x, int off, int n, boolean max) {
         return VectorF64.extremum(x, off, n, max);
     }
