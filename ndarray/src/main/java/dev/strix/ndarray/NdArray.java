@@ -869,7 +869,32 @@ public final class NdArray {
     public NdArray mod(long s) { return Elementwise.binary(Binary.MOD, this, s); }
     /** Power; an integer base with a negative integer exponent is an error, as NumPy. */
     public NdArray pow(NdArray o) { return Elementwise.binary(Binary.POW, this, o); }
-    public NdArray pow(double s) { return Elementwise.binary(Binary.POW, this, s); }
+    /**
+     * Element-wise power; for float arrays the exponents 2, 1, -1 and 0.5 take {@link #square()},
+     * a copy, {@link #reciprocal()} and {@link #sqrt()} (correctly rounded, where pow is within 1
+     * ulp; with pow's -0.0^0.5 = 0.0 and -inf^0.5 = inf).
+     */
+    public NdArray pow(double s) {
+        if (dtype.isFloating()) {
+            if (s == 2.0) {
+                return square();
+            }
+            if (s == 0.5) {
+                NdArray r = copy();
+                r.addInPlace(0.0); // -0.0 becomes 0.0
+                r.sqrt(r);
+                NdArray negInf = eq(Double.NEGATIVE_INFINITY);
+                return negInf.any().item() != 0 ? r.set(negInf, Double.POSITIVE_INFINITY) : r;
+            }
+            if (s == 1.0) {
+                return copy();
+            }
+            if (s == -1.0) {
+                return reciprocal();
+            }
+        }
+        return Elementwise.binary(Binary.POW, this, s);
+    }
     public NdArray pow(long s) { return Elementwise.binary(Binary.POW, this, s); }
     /** Pairwise minimum; NaN propagates (NumPy's {@code minimum}). */
     public NdArray minimum(NdArray o) { return Elementwise.binary(Binary.MINIMUM, this, o); }

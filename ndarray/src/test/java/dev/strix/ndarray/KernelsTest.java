@@ -163,7 +163,7 @@ class KernelsTest {
     }
 
     /**
-     * exp, log, expm1, log1p, tanh, sin and cos on strided views (a transpose, a column, a reversed slice,
+     * exp, log, expm1, log1p, tanh, sin, cos and pow on strided views (a transpose, a column, a reversed slice,
      * float32 too) give exactly the bits of the same function on the view's contiguous copy: the
      * vector provider's polynomials and Math differ in last bits, so a strided run must take the
      * same kernel as a contiguous one. And a run split across threads gives the same bits.
@@ -177,7 +177,7 @@ class KernelsTest {
         }
         NdArray m = NdArray.wrap(v, 300, 257);
         List<java.util.function.UnaryOperator<NdArray>> fns = List.of(NdArray::exp, NdArray::log, NdArray::expm1,
-                NdArray::log1p, NdArray::tanh, NdArray::sin, NdArray::cos);
+                NdArray::log1p, NdArray::tanh, NdArray::sin, NdArray::cos, x -> x.pow(2.7), x -> x.pow(x));
         List<NdArray> views = List.of(m.transpose(), m.get(":, 3"), m.get("::-1, 1::2"),
                 m.astype(DType.FLOAT32).transpose());
         for (var f : fns) {

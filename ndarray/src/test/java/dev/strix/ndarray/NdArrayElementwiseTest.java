@@ -77,6 +77,21 @@ class NdArrayElementwiseTest {
         assertValues(Nd.ofLongs(3).pow(0L), 1);
         assertValues(Nd.ofLongs(2, 3).pow(Nd.ofLongs(10, 2)), 1024, 9);
         assertValues(Nd.of(4, 2).pow(0.5), 2, Math.sqrt(2));
+        // the fast exponents keep pow's special values: -0.0^0.5 = 0.0, -inf^0.5 = inf
+        NdArray half = Nd.of(-0.0, Double.NEGATIVE_INFINITY, NAN, -1, 0.25).pow(0.5);
+        assertEquals(0L, Double.doubleToRawLongBits(half.getDouble(0)));
+        assertValues(half, 0, INF, NAN, NAN, 0.5);
+        assertValues(Nd.of(-3, 1.5, NAN).pow(2.0), 9, 2.25, NAN);
+        assertValues(Nd.of(-3, 1.5, -0.0).pow(1.0), -3, 1.5, -0.0);
+        assertValues(Nd.of(-4, 0.0, -0.0).pow(-1.0), -0.25, INF, -INF);
+        assertEquals(DType.FLOAT32, Nd.ofFloats(2f).pow(0.5).dtype());
+        // and every other exponent goes through pow, within 1 ulp of Math.pow's (exact values: VectorMathTest)
+        NdArray bases = Nd.of(0.3, 1.7, 12.5, 1e-5, 3e7);
+        NdArray powered = bases.pow(Nd.of(2.2, -3.1, 0.75, 1.5, -2.5));
+        double[] ex = {Math.pow(0.3, 2.2), Math.pow(1.7, -3.1), Math.pow(12.5, 0.75), Math.pow(1e-5, 1.5), Math.pow(3e7, -2.5)};
+        for (int i = 0; i < ex.length; i++) {
+            assertEquals(ex[i], powered.getDouble(i), 2 * Math.ulp(ex[i]), "pow element " + i);
+        }
         assertValues(Nd.ofInts(4).pow(-1.0), 0.25);
         assertValues(Nd.of(2).pow(-1L), 0.5);
     }

@@ -27,6 +27,10 @@ final class ElementwiseF64 {
         Op2 k = op.kernel;
         KernelProvider kp = KernelSelector.get();
         StridedLoop.run3(shape, so, out.offset(), sx, x.offset(), sy, y.offset(), (i0, s0, i1, s1, i2, s2, n) -> {
+            if (op == Binary.POW) {
+                pow(kp, o, i0, s0, p, i1, s1, q, i2, s2, n);
+                return;
+            }
             if (k != null && s0 == 1 && (s1 == 1 || s1 == 0) && (s2 == 1 || s2 == 0) && (s1 | s2) != 0) {
                 split(kp, k, o, i0, p, i1, s1, q, i2, s2, n);
                 return;
@@ -39,6 +43,19 @@ final class ElementwiseF64 {
                 o[i0] = (double) Elementwise.applyD(op, p[i1], q[i2]);
             }
         }, true);
+    }
+
+    /** pow costs about eight adds an element (the parallel split's weight). */
+    private static final int POW_COST = 8;
+
+    /** Every run, strided or not, through the provider's pow: its vector polynomial differs from Math.pow in last bits. */
+    private static void pow(KernelProvider kp, double[] o, int i0, int s0, double[] p, int i1, int s1, double[] q, int i2,
+            int s2, int n) {
+        if ((long) n * POW_COST < Parallel.ELEMENTWISE_THRESHOLD) {
+            kp.pow(p, i1, s1, q, i2, s2, o, i0, s0, n);
+        } else {
+            Parallel.forRange(n, POW_COST, (lo, hi) -> kp.pow(p, i1 + lo * s1, s1, q, i2 + lo * s2, s2, o, i0 + lo * s0, s0, hi - lo));
+        }
     }
 
     private static void split(KernelProvider kp, Op2 k, double[] o, int i0, double[] p, int i1, int s1, double[] q, int i2, int s2,

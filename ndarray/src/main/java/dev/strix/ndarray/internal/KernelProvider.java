@@ -110,6 +110,16 @@ public interface KernelProvider {
     int argExtremum(float[] x, int off, int n, boolean max);
 
     /**
+     * {@code c[co + i * cs] = pow(a[ao + i * as], b[bo + i * bs])} with NumPy's semantics for
+     * floats ({@code Elementwise.powDouble}: Math.pow, and 1^y = 1 for every y). The scalar
+     * provider calls that; the vector provider computes float64 by its own polynomial (within 1
+     * ulp), any strides giving the bits of a contiguous run. float32 rounds the float64 result.
+     */
+    void pow(double[] a, int ao, int as, double[] b, int bo, int bs, double[] c, int co, int cs, int n);
+
+    void pow(float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int cs, int n);
+
+    /**
      * {@code c[co + i] = cond[condOff + i] ? a[ao + i * as] : b[bo + i * bs]}, the steps 1 or 0
      * (an operand of one value): NumPy's where. Bit-identical in both providers.
      */

@@ -57,6 +57,9 @@ class VectorMathTest {
                     continue;
                 }
                 String[] f = line.split(" ");
+                if (f[0].equals("pow")) {
+                    continue; // powReference
+                }
                 Op1 op = Op1.valueOf(f[0].toUpperCase(java.util.Locale.ROOT));
                 rows.computeIfAbsent(op, k -> new ArrayList<>()).add(new double[] {
                     Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])});
@@ -73,6 +76,116 @@ class VectorMathTest {
      */
     private static double ulpError(double y, double hi, double rest) {
         return Math.abs((y - hi) / Math.ulp(hi) - rest);
+    }
+
+    /** The reference file's pow rows: x, y, hi, rest. */
+    private static double[][] powReference() throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        try (InputStream in = VectorMathTest.class.getResourceAsStream("/reference/elementary.txt.gz")) {
+            assertTrue(in != null, "the test resource reference/elementary.txt.gz is missing");
+            BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.US_ASCII));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("pow ")) {
+                    String[] f = line.split(" ");
+                    rows.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                        Double.parseDouble(f[4])});
+                }
+            }
+        }
+        return rows.toArray(new double[0][]);
+    }
+
+    /**
+     * pow against exact values (y log x across exp's whole range, x near 1 with large y, small
+     * integer exponents, results near the overflow and underflow ends), as contiguous runs, with
+     * x or y one value (steps 0), and strided: all within 1 ulp, the strided and one-value forms
+     * giving the contiguous bits.
+     */
+    @Test
+    void powIsWithinOneUlpOfTheExactValue() throws IOException {
+        KernelProvider v = vector();
+        double[][] rows = powReference();
+        assertTrue(rows.length >= 1000, "no pow reference values");
+        int n = rows.length;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rows[i][0];
+            y[i] = rows[i][1];
+        }
+        double[] z = new double[n];
+        v.pow(x, 0, 1, y, 0, 1, z, 0, 1, n);
+        double worst = 0;
+        int worstAt = 0;
+        for (int i = 0; i < n; i++) {
+            double e = ulpError(z[i], rows[i][2], rows[i][3]);
+            if (!(e <= worst)) {
+                worst = e;
+                worstAt = i;
+            }
+        }
+        assertTrue(worst <= BOUND_ULPS, "pow(" + x[worstAt] + ", " + y[worstAt] + ") = " + z[worstAt] + " is " + worst
+                + " ulp from the exact " + rows[worstAt][2] + " + " + rows[worstAt][3] + " ulp");
+        // strided output and inputs (the scalar twin) give the same bits
+        double[] xs = new double[2 * n];
+        double[] ys = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            xs[2 * i] = x[i];
+            ys[2 * i] = y[i];
+        }
+        double[] zs = new double[2 * n];
+        v.pow(xs, 0, 2, ys, 0, 2, zs, 0, 2, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToLongBits(z[i]), Double.doubleToLongBits(zs[2 * i]), "strided pow(" + x[i] + ", " + y[i] + ")");
+        }
+        // one base, many exponents; one exponent, many bases
+        for (int at : new int[] {0, 1, n / 2}) {
+            double[] one = new double[n];
+            double[] want = new double[n];
+            double[] xa = new double[n];
+            Arrays.fill(xa, x[at]);
+            v.pow(x, at, 0, y, 0, 1, one, 0, 1, n);
+            v.pow(xa, 0, 1, y, 0, 1, want, 0, 1, n);
+            assertArrayEquals(want, one, "x = " + x[at]);
+            double[] ya = new double[n];
+            Arrays.fill(ya, y[at]);
+            v.pow(x, 0, 1, y, at, 0, one, 0, 1, n);
+            v.pow(x, 0, 1, ya, 0, 1, want, 0, 1, n);
+            assertArrayEquals(want, one, "y = " + y[at]);
+        }
+    }
+
+    /** pow's special operands give the scalar provider's result (Math.pow, with 1^y = 1): exactly, or within 2 ulp. */
+    @Test
+    void powSpecialOperandsFollowTheScalarProvider() {
+        KernelProvider v = vector();
+        KernelProvider s = new ScalarKernels();
+        double[] special = {Double.NaN, 0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 3.0, -3.0, 1e-300, 1e300, 1023.5,
+            -1074.5, 709.0, 710.0, -745.0};
+        int m = special.length;
+        double[] x = new double[m * m];
+        double[] y = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                x[i * m + j] = special[i];
+                y[i * m + j] = special[j];
+            }
+        }
+        double[] zv = new double[x.length];
+        double[] zs = new double[x.length];
+        v.pow(x, 0, 1, y, 0, 1, zv, 0, 1, x.length);
+        s.pow(x, 0, 1, y, 0, 1, zs, 0, 1, x.length);
+        for (int i = 0; i < x.length; i++) {
+            String what = "pow(" + x[i] + ", " + y[i] + ") = " + zv[i] + ", scalar provider " + zs[i];
+            double e = zs[i];
+            if (Double.isNaN(e) || Double.isInfinite(e) || e == 0 || Math.abs(e) == 1) {
+                assertEquals(Double.doubleToLongBits(e), Double.doubleToLongBits(zv[i]), what);
+            } else {
+                assertTrue(Math.abs(zv[i] - e) <= 2 * Math.ulp(e), what);
+            }
+        }
     }
 
     @Test

@@ -325,6 +325,26 @@ final class VectorKernels extends ScalarKernels {
         }
     }
 
+    /** float64 pow by {@link VectorMath#pow} (within 1 ulp); strided runs by its scalar twin, the same bits. */
+    @Override
+    public void pow(double[] a, int ao, int as, double[] b, int bo, int bs, double[] c, int co, int cs, int n) {
+        if (cs == 1 && (as == 0 || as == 1) && (bs == 0 || bs == 1)) {
+            VectorMath.pow(a, ao, as, b, bo, bs, c, co, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                c[co + i * cs] = VectorMath.powScalar(a[ao + i * as], b[bo + i * bs]);
+            }
+        }
+    }
+
+    /** float32 pow through the float64 polynomial, widened one element at a time (as the scalar provider). */
+    @Override
+    public void pow(float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int cs, int n) {
+        for (int i = 0; i < n; i++) {
+            c[co + i * cs] = (float) VectorMath.powScalar(a[ao + i * as], b[bo + i * bs]);
+        }
+    }
+
     @Override
     public void select(boolean[] cond, int condOff, double[] a, int ao, int as, double[] b, int bo, int bs, double[] c,
             int co, int n) {

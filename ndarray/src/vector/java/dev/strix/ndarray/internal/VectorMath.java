@@ -1,5 +1,6 @@
 package dev.strix.ndarray.internal;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -54,6 +55,13 @@ import jdk.incubator.vector.VectorSpecies;
  * cos r by their Taylor polynomials to r^17 and r^18 (|r| <= pi/4, truncation below 1e-19
  * relative) with rl's first-order terms, cos's 1 - r^2/2 kept exact, and the quadrant n (+1 for
  * cos) picking one and its sign. |x| > 2^20, infinities and NaN take Math.sin and Math.cos.
+ *
+ * <p>pow: e^(y log x) with log x as a double-double (s = f / (2 + f) and the s^3 and s^5 terms
+ * of 2 atanh(s) in double-double, the series to s^29, k ln 2 by two-sums: relative error about
+ * 2^-67) and y log x = t + tlo by a fused multiply-add, so that |t| up to 708 loses nothing:
+ * exp's reduction of t, with tlo and r's rounding error d folded in as e^r (1 + d). x that is not
+ * a positive normal, y infinite or NaN, and |y log x| > 708 take Math.pow (through
+ * Elementwise.powDouble, NumPy's 1^y = 1).
  *
  * <p>The vector loops are written out in full, their polynomials and shared steps included,
  * where small helpers would read better: a helper that takes or returns vectors must be inlined
@@ -136,6 +144,19 @@ final class VectorMath {
     private static final double K16 = 1.0 / 20922789888000.0;
     private static final double K18 = -1.0 / 6402373705728000.0;
 
+    /** atanh's series further, for pow's log: 2 z^j / (2j + 1), j = 11..14. */
+    private static final double A11 = 2.0 / 23;
+    private static final double A12 = 2.0 / 25;
+    private static final double A13 = 2.0 / 27;
+    private static final double A14 = 2.0 / 29;
+    /** 2/3 as a double-double. */
+    private static final double TWO_THIRDS_H = 0x1.5555555555555p-1;
+    private static final double TWO_THIRDS_L = 0x1.5555555555555p-55;
+    /** 2/5 as a double-double. */
+    private static final double TWO_FIFTHS_H = 0x1.999999999999ap-2;
+    private static final double TWO_FIFTHS_L = -0x1.999999999999ap-56;
+    private static final int POW_BLOCK = 256;
+
     /*
      * The constants as vectors, for expm1, log1p and tanh: each broadcast written in a loop is a
      * call C2 must inline, and those three loops have so many operations that the broadcasts
@@ -197,6 +218,17 @@ final class VectorMath {
     private static final DoubleVector V_K16 = DoubleVector.broadcast(S, K16);
     private static final DoubleVector V_K18 = DoubleVector.broadcast(S, K18);
     private static final DoubleVector V_NEG_PIO2_1 = DoubleVector.broadcast(S, -PIO2_1);
+    private static final DoubleVector V_A11 = DoubleVector.broadcast(S, A11);
+    private static final DoubleVector V_A12 = DoubleVector.broadcast(S, A12);
+    private static final DoubleVector V_A13 = DoubleVector.broadcast(S, A13);
+    private static final DoubleVector V_A14 = DoubleVector.broadcast(S, A14);
+    private static final DoubleVector V_TWO_THIRDS_H = DoubleVector.broadcast(S, TWO_THIRDS_H);
+    private static final DoubleVector V_TWO_THIRDS_L = DoubleVector.broadcast(S, TWO_THIRDS_L);
+    private static final DoubleVector V_C2 = DoubleVector.broadcast(S, C2);
+    private static final DoubleVector V_TWO_FIFTHS_H = DoubleVector.broadcast(S, TWO_FIFTHS_H);
+    private static final DoubleVector V_TWO_FIFTHS_L = DoubleVector.broadcast(S, TWO_FIFTHS_L);
+    private static final DoubleVector V_EXP_LIMIT = DoubleVector.broadcast(S, EXP_LIMIT);
+    private static final DoubleVector V_MAX = DoubleVector.broadcast(S, Double.MAX_VALUE);
 
     /** {@code c[co + i] = exp(a[ao + i])} for i in [0, n). */
     static void exp(double[] a, int ao, double[] c, int co, int n) {
@@ -760,5 +792,249 @@ final class VectorMath {
         double y = (quadrant & 1) != 0 ? cosR : sinR;
         y = Double.longBitsToDouble(Double.doubleToRawLongBits(y) ^ ((quadrant & 2) << 62));
         return shift == 0 && x == 0 ? x : y;
+    }
+
+    // ------------------------------------------------------------------ pow
+
+    /**
+     * {@code c[co + i] = pow(a[ao + i * as], b[bo + i * bs])}, steps 1 or 0 (one value), in
+     * blocks: the first loop takes log x as a double-double (a second method, so that each loop
+     * stays within C2's inlining budget), the second y log x and its exp.
+     */
+    static void pow(double[] a, int ao, int as, double[] b, int bo, int bs, double[] c, int co, int n) {
+        int block = Math.min(n, POW_BLOCK);
+        double[] lh = new double[block];
+        double[] ll = new double[block];
+        // a one-value operand is spread over a block: a vector chosen in the loop between a
+        // broadcast and a load is a phi that C2 boxes (the loop ran 3x slower)
+        double[] xs = a;
+        double[] ys = b;
+        if (as == 0 && n > 0) {
+            xs = new double[block];
+            Arrays.fill(xs, a[ao]);
+            double[] low = new double[1];
+            Arrays.fill(lh, logDoubleDouble(a[ao], low));
+            Arrays.fill(ll, low[0]);
+        }
+        if (bs == 0 && n > 0) {
+            ys = new double[block];
+            Arrays.fill(ys, b[bo]);
+        }
+        for (int lo = 0; lo < n; lo += POW_BLOCK) {
+            int len = Math.min(POW_BLOCK, n - lo);
+            int xo = as == 0 ? 0 : ao + lo;
+            int yo = bs == 0 ? 0 : bo + lo;
+            if (as != 0) {
+                logDoubleDouble(xs, xo, lh, ll, len);
+            }
+            powFinish(xs, xo, ys, yo, lh, ll, c, co + lo, len);
+        }
+    }
+
+    /**
+     * log x = hi + lo for lanes with a positive normal x (others: anything; powFinish sends them
+     * to the scalar twin), relative error about 2^-67: 2 atanh(s) with s = f / (2 + f) a
+     * double-double, the terms (2/3) s^3 and (2/5) s^5 double-doubles too, the rest of the series
+     * (s^7 P(s^2), to s^29) in double, and k ln 2 added by two-sums. (With s^5 in double it was
+     * 2^-62, and pow 1.37 ulp off at y log x = -700.)
+     */
+    private static void logDoubleDouble(double[] a, int ao, double[] hi, double[] lo, int n) {
+        int i = 0;
+        int ub = S.loopBound(n);
+        for (; i < ub; i += L) {
+            LongVector bits = (LongVector) DoubleVector.fromArray(S, a, ao + i).reinterpretAsLongs();
+            LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 52);
+            DoubleVector f = bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles().sub(V_ONE);
+            DoubleVector dk = k.add(SHIFT_BITS).reinterpretAsDoubles().sub(V_SHIFT);
+            DoubleVector dh = V_TWO.add(f);
+            DoubleVector dl = V_TWO.sub(dh).add(f);
+            // one division: sh = f (1 / dh) need not be the rounded quotient, sl takes up the rest
+            DoubleVector inv = V_ONE.div(dh);
+            DoubleVector sh = f.mul(inv);
+            DoubleVector sl = sh.neg().fma(dh, f).sub(sh.mul(dl)).mul(inv);
+            DoubleVector zh = sh.mul(sh);
+            DoubleVector zl = sh.fma(sh, zh.neg()).add(V_TWO.mul(sh).mul(sl));
+            DoubleVector ch = sh.mul(zh);
+            DoubleVector cl = sh.fma(zh, ch.neg()).add(sh.mul(zl)).add(sl.mul(zh));
+            DoubleVector th = ch.mul(V_TWO_THIRDS_H);
+            DoubleVector tl = ch.fma(V_TWO_THIRDS_H, th.neg()).add(ch.mul(V_TWO_THIRDS_L).add(cl.mul(V_TWO_THIRDS_H)));
+            // (2/5) s^5 = (2/5) s^3 z, a double-double too
+            DoubleVector fh = ch.mul(zh);
+            DoubleVector fl = ch.fma(zh, fh.neg()).add(ch.mul(zl)).add(cl.mul(zh));
+            DoubleVector vh = fh.mul(V_TWO_FIFTHS_H);
+            DoubleVector vl = fh.fma(V_TWO_FIFTHS_H, vh.neg()).add(fh.mul(V_TWO_FIFTHS_L).add(fl.mul(V_TWO_FIFTHS_H)));
+            DoubleVector pz = V_A14;
+            pz = pz.fma(zh, V_A13);
+            pz = pz.fma(zh, V_A12);
+            pz = pz.fma(zh, V_A11);
+            pz = pz.fma(zh, V_A10);
+            pz = pz.fma(zh, V_A9);
+            pz = pz.fma(zh, V_A8);
+            pz = pz.fma(zh, V_A7);
+            pz = pz.fma(zh, V_A6);
+            pz = pz.fma(zh, V_A5);
+            pz = pz.fma(zh, V_A4);
+            pz = pz.fma(zh, V_A3);
+            DoubleVector tail = fh.mul(zh).mul(pz);
+            DoubleVector a1 = sh.add(sh);
+            DoubleVector sum1 = a1.add(th);
+            DoubleVector bb = sum1.sub(a1);
+            DoubleVector e = a1.sub(sum1.sub(bb)).add(th.sub(bb));
+            DoubleVector sum = sum1.add(vh);
+            DoubleVector bb1 = sum.sub(sum1);
+            DoubleVector e1 = sum1.sub(sum.sub(bb1)).add(vh.sub(bb1));
+            DoubleVector rest = e.add(e1).add(sl.add(sl).add(tl).add(vl).add(tail));
+            DoubleVector khi = dk.mul(V_LN2_HI);
+            DoubleVector h = khi.add(sum);
+            DoubleVector bb2 = h.sub(khi);
+            DoubleVector e2 = khi.sub(h.sub(bb2)).add(sum.sub(bb2));
+            DoubleVector rest2 = e2.add(rest).add(dk.mul(V_LN2_LO));
+            DoubleVector outHi = h.add(rest2);
+            outHi.intoArray(hi, i);
+            h.sub(outHi).add(rest2).intoArray(lo, i);
+        }
+        for (; i < n; i++) {
+            double[] low = new double[1];
+            hi[i] = logDoubleDouble(a[ao + i], low);
+            lo[i] = low[0];
+        }
+    }
+
+    /** One lane of {@link #logDoubleDouble}, bit for bit: returns hi, stores lo at low[0]. */
+    private static double logDoubleDouble(double x, double[] low) {
+        long bits = Double.doubleToRawLongBits(x);
+        long k = (bits - SQRT_HALF_BITS) >> 52;
+        double f = Double.longBitsToDouble(bits - (k << 52)) - 1.0;
+        double dk = (double) k;
+        double dh = 2.0 + f;
+        double dl = (2.0 - dh) + f;
+        double inv = 1.0 / dh;
+        double sh = f * inv;
+        double sl = (Math.fma(-sh, dh, f) - sh * dl) * inv;
+        double zh = sh * sh;
+        double zl = Math.fma(sh, sh, -zh) + 2.0 * sh * sl;
+        double ch = sh * zh;
+        double cl = (Math.fma(sh, zh, -ch) + sh * zl) + sl * zh;
+        double th = ch * TWO_THIRDS_H;
+        double tl = Math.fma(ch, TWO_THIRDS_H, -th) + (ch * TWO_THIRDS_L + cl * TWO_THIRDS_H);
+        double fh = ch * zh;
+        double fl = (Math.fma(ch, zh, -fh) + ch * zl) + cl * zh;
+        double vh = fh * TWO_FIFTHS_H;
+        double vl = Math.fma(fh, TWO_FIFTHS_H, -vh) + (fh * TWO_FIFTHS_L + fl * TWO_FIFTHS_H);
+        double pz = A14;
+        pz = Math.fma(pz, zh, A13);
+        pz = Math.fma(pz, zh, A12);
+        pz = Math.fma(pz, zh, A11);
+        pz = Math.fma(pz, zh, A10);
+        pz = Math.fma(pz, zh, A9);
+        pz = Math.fma(pz, zh, A8);
+        pz = Math.fma(pz, zh, A7);
+        pz = Math.fma(pz, zh, A6);
+        pz = Math.fma(pz, zh, A5);
+        pz = Math.fma(pz, zh, A4);
+        pz = Math.fma(pz, zh, A3);
+        double tail = (fh * zh) * pz;
+        double a1 = sh + sh;
+        double sum1 = a1 + th;
+        double sum = sum1 + vh;
+        double rest = (twoSumError(a1, th, sum1) + twoSumError(sum1, vh, sum)) + ((((sl + sl) + tl) + vl) + tail);
+        double khi = dk * LN2_HI;
+        double h = khi + sum;
+        double rest2 = (twoSumError(khi, sum, h) + rest) + dk * LN2_LO;
+        double outHi = h + rest2;
+        low[0] = (h - outHi) + rest2;
+        return outHi;
+    }
+
+    /** pow from log x = lh + ll: e^(y lh + y ll), the second part folded into exp's reduction. */
+    private static void powFinish(double[] a, int ao, double[] b, int bo, double[] lh, double[] ll, double[] c, int co,
+            int n) {
+        int i = 0;
+        int ub = S.loopBound(n);
+        for (; i < ub; i += L) {
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+            DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+            DoubleVector hi = DoubleVector.fromArray(S, lh, i);
+            DoubleVector t2 = y.mul(hi);
+            LongVector bits = (LongVector) x.reinterpretAsLongs();
+            VectorMask<Double> ordinary = bits.compare(VectorOperators.GE, MIN_NORMAL_BITS)
+                    .and(bits.compare(VectorOperators.LT, INF_BITS)).cast(S)
+                    .and(y.abs().compare(VectorOperators.LE, V_MAX)).and(t2.abs().compare(VectorOperators.LE, V_EXP_LIMIT));
+            if (!ordinary.allTrue()) {
+                for (int j = i; j < i + L; j++) {
+                    c[co + j] = powScalar(a[ao + j], b[bo + j]);
+                }
+                continue;
+            }
+            DoubleVector t2lo = y.fma(hi, t2.neg()).add(y.mul(DoubleVector.fromArray(S, ll, i)));
+            DoubleVector t = t2.fma(V_LOG2E, V_SHIFT);
+            DoubleVector k = t.sub(V_SHIFT);
+            DoubleVector r1 = k.fma(V_NEG_LN2_HI, t2);
+            DoubleVector r = k.fma(V_NEG_LN2_LO, r1);
+            DoubleVector d = k.fma(V_NEG_LN2_LO, r1.sub(r)).add(t2lo);
+            DoubleVector q = V_C13;
+            q = q.fma(r, V_C12);
+            q = q.fma(r, V_C11);
+            q = q.fma(r, V_C10);
+            q = q.fma(r, V_C9);
+            q = q.fma(r, V_C8);
+            q = q.fma(r, V_C7);
+            q = q.fma(r, V_C6);
+            q = q.fma(r, V_C5);
+            q = q.fma(r, V_C4);
+            q = q.fma(r, V_C3);
+            q = q.fma(r, V_C2);
+            DoubleVector rq = r.mul(r).mul(q);
+            // e^(r + d) = e^r (1 + d): d e^r = d (1 + r + r^2 q) joins r^2 q
+            DoubleVector small = d.fma(V_ONE.add(r.add(rq)), rq);
+            DoubleVector p = r.add(small).add(V_ONE);
+            DoubleVector scale = ((LongVector) t.reinterpretAsLongs()).sub(SHIFT_BITS - 1023)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            p.mul(scale).intoArray(c, co + i);
+        }
+        for (; i < n; i++) {
+            c[co + i] = powScalar(a[ao + i], b[bo + i]);
+        }
+    }
+
+    /**
+     * One lane of {@link #pow}, bit for bit. x not a positive normal, y infinite or NaN, and
+     * results outside exp's polynomial range (|y log x| > 708) take Elementwise.powDouble
+     * (Math.pow with NumPy's 1^y = 1).
+     */
+    static double powScalar(double x, double y) {
+        long bits = Double.doubleToRawLongBits(x);
+        if (!positiveNormal(bits) || !(Math.abs(y) <= Double.MAX_VALUE)) {
+            return Elementwise.powDouble(x, y);
+        }
+        double[] low = new double[1];
+        double hi = logDoubleDouble(x, low);
+        double t2 = y * hi;
+        if (!(Math.abs(t2) <= EXP_LIMIT)) {
+            return Elementwise.powDouble(x, y);
+        }
+        double t2lo = Math.fma(y, hi, -t2) + y * low[0];
+        double t = Math.fma(t2, LOG2E, SHIFT);
+        double k = t - SHIFT;
+        double r1 = Math.fma(k, -LN2_HI, t2);
+        double r = Math.fma(k, -LN2_LO, r1);
+        double d = Math.fma(k, -LN2_LO, r1 - r) + t2lo;
+        double q = C13;
+        q = Math.fma(q, r, C12);
+        q = Math.fma(q, r, C11);
+        q = Math.fma(q, r, C10);
+        q = Math.fma(q, r, C9);
+        q = Math.fma(q, r, C8);
+        q = Math.fma(q, r, C7);
+        q = Math.fma(q, r, C6);
+        q = Math.fma(q, r, C5);
+        q = Math.fma(q, r, C4);
+        q = Math.fma(q, r, C3);
+        q = Math.fma(q, r, C2);
+        double rq = r * r * q;
+        double small = Math.fma(d, 1.0 + (r + rq), rq);
+        double p = (r + small) + 1.0;
+        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) - (SHIFT_BITS - 1023)) << 52);
+        return p * scale;
     }
 }
