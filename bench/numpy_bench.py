@@ -36,6 +36,7 @@ TINY = 10
 FULL = {
     "gemm_n": [64, 256, 1024, 2048],
     "size": [1000, 10000, 100000, 1000000, 10000000],
+    "fn_size": [10000, 1000000],
     "strided_n": [1000, 3000],
     "gemm": {64: (0.5, 5, 0.5), 256: (0.5, 5, 0.5), 1024: (1.0, 5, 1.0), 2048: (1.0, 3, 1.0)},
     "other": (0.8, 5, 0.3),
@@ -44,6 +45,7 @@ FULL = {
 QUICK = {
     "gemm_n": [64],
     "size": [1000000],
+    "fn_size": [1000000],
     "strided_n": [1000],
     "gemm": {64: (0.1, 2, 0.1)},
     "other": (0.1, 2, 0.1),
@@ -113,6 +115,19 @@ def run_other(cfg, results):
             "argmax": lambda: a.argmax(),
             "gt": lambda: a > b,
             "triad": lambda: a + S * b,
+        }
+        for bench, fn in ops.items():
+            record(results, "numpy", "1", bench, {"size": size}, measure(fn, w, i, r))
+        del a, b
+    for size in cfg["fn_size"]:
+        a, b = data(1, size), data(2, size)
+        ops = {
+            "tanh": lambda: np.tanh(a),
+            "sin": lambda: np.sin(a),
+            "sqrt": lambda: np.sqrt(a),
+            "where": lambda: np.where(a > b, a, b),
+            "clip": lambda: np.clip(a, 0.75, 1.25),
+            "astype32": lambda: a.astype(np.float32),
         }
         for bench, fn in ops.items():
             record(results, "numpy", "1", bench, {"size": size}, measure(fn, w, i, r))

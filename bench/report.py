@@ -131,7 +131,8 @@ def work(bench, params):
     size = int(params.get("size", 0))
     if bench in ("dgemm", "sgemm"):
         return 2.0 * n ** 3, "GFLOP/s"
-    per = {"add": 24, "mul": 24, "triad": 24, "exp": 16, "log": 16, "sum": 8, "argmax": 8, "gt": 17}
+    per = {"add": 24, "mul": 24, "triad": 24, "exp": 16, "log": 16, "sum": 8, "argmax": 8, "gt": 17,
+           "tanh": 16, "sin": 16, "sqrt": 16, "where": 33, "clip": 16, "astype32": 12}
     if bench in per:
         return per[bench] * size, "GB/s"
     if bench in ("stridedAdd", "contiguousAdd"):
@@ -391,6 +392,8 @@ def generate(cells, machine, meta, label, elapsed):
     out += table(cells, machine, ["dgemm", "sgemm"], "Matrix multiply (GEMM)")
     out += table(cells, machine, ["add", "mul", "exp", "log", "gt", "sum", "argmax", "triad"],
                  "Element-wise and reductions (float64, allocating forms)")
+    out += table(cells, machine, ["tanh", "sin", "sqrt", "where", "clip", "astype32"],
+                 "Other vector kernels (issue 16, item 3; float64, allocating; where includes a > b)")
     out += table(cells, machine, ["stridedAdd", "contiguousAdd", "sumAxis0", "sumAxis1", "tinyAdd"],
                  "Layout: strided view, axis sums of 4000x2500, per-call overhead")
     out += table(cells, machine, ["luSolve1024", "cholesky1024", "inv1024", "eigh512", "svd512", "lstsq2000x200"],

@@ -1,6 +1,7 @@
 package dev.strix.bench;
 
 import dev.strix.ndarray.DType;
+import dev.strix.ndarray.Nd;
 import dev.strix.ndarray.NdArray;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,6 +56,20 @@ public abstract class StrixBenchmarks {
         public void setup() {
             a = NdArray.wrap(Data.doubles(Data.A, n * n), n, n).astype(DType.FLOAT32);
             b = NdArray.wrap(Data.doubles(Data.B, n * n), n, n).astype(DType.FLOAT32);
+        }
+    }
+
+    /** The other kernels of issue 16's item 3, at the size users mostly have and at 1M. */
+    @State(Scope.Benchmark)
+    public static class Fn {
+        @Param({"10000", "1000000"})
+        public int size;
+        NdArray a, b;
+
+        @Setup
+        public void setup() {
+            a = NdArray.wrap(Data.doubles(Data.A, size), size);
+            b = NdArray.wrap(Data.doubles(Data.B, size), size);
         }
     }
 
@@ -154,6 +169,37 @@ public abstract class StrixBenchmarks {
     @Benchmark
     public NdArray argmax(Vec v) {
         return v.a.argmax();
+    }
+
+    @Benchmark
+    public NdArray tanh(Fn f) {
+        return f.a.tanh();
+    }
+
+    @Benchmark
+    public NdArray sin(Fn f) {
+        return f.a.sin();
+    }
+
+    @Benchmark
+    public NdArray sqrt(Fn f) {
+        return f.a.sqrt();
+    }
+
+    /** NumPy's {@code where(a > b, a, b)}, the comparison included. */
+    @Benchmark
+    public NdArray where(Fn f) {
+        return Nd.where(f.a.gt(f.b), f.a, f.b);
+    }
+
+    @Benchmark
+    public NdArray clip(Fn f) {
+        return f.a.clip(0.75, 1.25);
+    }
+
+    @Benchmark
+    public NdArray astype32(Fn f) {
+        return f.a.astype(DType.FLOAT32);
     }
 
     /** STREAM triad, x = a + s*b (a and b the two inputs, s = Data.S), allocating like a user. */
