@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * them on widened blocks, see VectorKernels). Every function is within 1 ulp of the exact value;
  * VectorMathTest checks that against 200-bit values at 3000 arguments a function, and the largest
  * errors measured over 300,000 arguments (mpmath, both widths, the same bits) were exp 0.84,
- * log 0.76, log1p 0.77, expm1 0.90, tanh 0.66, sin 0.71 and cos 0.72 ulp.
+ * log 0.76, log1p 0.77, expm1 0.90, tanh 0.66, sin 0.71, cos 0.72 and pow 0.80 ulp (190,920
+ * pairs).
  *
  * <p>Every element's result depends on its argument alone, never on its neighbours or its place
  * in the run: a vector holding an argument outside the polynomial's range, and the tail, run the
