@@ -880,11 +880,14 @@ public final class NdArray {
                 return square();
             }
             if (s == 0.5) {
-                NdArray r = copy();
-                r.addInPlace(0.0); // -0.0 becomes 0.0
+                NdArray r = add(0.0); // -0.0 + 0.0 = 0.0
                 r.sqrt(r);
-                NdArray negInf = eq(Double.NEGATIVE_INFINITY);
-                return negInf.any().item() != 0 ? r.set(negInf, Double.POSITIVE_INFINITY) : r;
+                // -inf, if any, is the minimum (or hides behind a NaN): only then the mask pass
+                double lo = size() == 0 ? 0 : min().item();
+                if (lo == Double.NEGATIVE_INFINITY || lo != lo) {
+                    r.set(eq(Double.NEGATIVE_INFINITY), Double.POSITIVE_INFINITY);
+                }
+                return r;
             }
             if (s == 1.0) {
                 return copy();

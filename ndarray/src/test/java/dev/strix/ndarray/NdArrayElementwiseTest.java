@@ -85,6 +85,8 @@ class NdArrayElementwiseTest {
         assertValues(Nd.of(-3, 1.5, -0.0).pow(1.0), -3, 1.5, -0.0);
         assertValues(Nd.of(-4, 0.0, -0.0).pow(-1.0), -0.25, INF, -INF);
         assertEquals(DType.FLOAT32, Nd.ofFloats(2f).pow(0.5).dtype());
+        assertValues(Nd.of(Double.NEGATIVE_INFINITY, 9).pow(0.5), INF, 3); // -inf as the minimum, no NaN
+        assertEquals(0, Nd.zeros(0).pow(0.5).size());
         // and every other exponent goes through pow, within 1 ulp of Math.pow's (exact values: VectorMathTest)
         NdArray bases = Nd.of(0.3, 1.7, 12.5, 1e-5, 3e7);
         NdArray powered = bases.pow(Nd.of(2.2, -3.1, 0.75, 1.5, -2.5));

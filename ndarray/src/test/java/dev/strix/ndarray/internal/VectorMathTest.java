@@ -45,9 +45,9 @@ class VectorMathTest {
         }
     }
 
-    /** The reference file's arguments and exact values, by function. */
-    private static Map<Op1, double[][]> reference() throws IOException {
-        Map<Op1, List<double[]>> rows = new EnumMap<>(Op1.class);
+    /** The reference file's rows by function name: x, hi, rest (pow: x, y, hi, rest). */
+    private static Map<String, List<double[]>> referenceRows() throws IOException {
+        Map<String, List<double[]>> rows = new java.util.HashMap<>();
         try (InputStream in = VectorMathTest.class.getResourceAsStream("/reference/elementary.txt.gz")) {
             assertTrue(in != null, "the test resource reference/elementary.txt.gz is missing");
             BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.US_ASCII));
@@ -57,16 +57,24 @@ class VectorMathTest {
                     continue;
                 }
                 String[] f = line.split(" ");
-                if (f[0].equals("pow")) {
-                    continue; // powReference
+                double[] values = new double[f.length - 1];
+                for (int i = 1; i < f.length; i++) {
+                    values[i - 1] = Double.parseDouble(f[i]);
                 }
-                Op1 op = Op1.valueOf(f[0].toUpperCase(java.util.Locale.ROOT));
-                rows.computeIfAbsent(op, k -> new ArrayList<>()).add(new double[] {
-                    Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])});
+                rows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(values);
             }
         }
+        return rows;
+    }
+
+    /** The unary functions' rows: x, hi, rest. */
+    private static Map<Op1, double[][]> reference() throws IOException {
         Map<Op1, double[][]> out = new EnumMap<>(Op1.class);
-        rows.forEach((op, list) -> out.put(op, list.toArray(new double[0][])));
+        referenceRows().forEach((name, list) -> {
+            if (!name.equals("pow")) {
+                out.put(Op1.valueOf(name.toUpperCase(java.util.Locale.ROOT)), list.toArray(new double[0][]));
+            }
+        });
         return out;
     }
 
@@ -80,20 +88,7 @@ class VectorMathTest {
 
     /** The reference file's pow rows: x, y, hi, rest. */
     private static double[][] powReference() throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        try (InputStream in = VectorMathTest.class.getResourceAsStream("/reference/elementary.txt.gz")) {
-            assertTrue(in != null, "the test resource reference/elementary.txt.gz is missing");
-            BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.US_ASCII));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("pow ")) {
-                    String[] f = line.split(" ");
-                    rows.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                        Double.parseDouble(f[4])});
-                }
-            }
-        }
-        return rows.toArray(new double[0][]);
+        return referenceRows().getOrDefault("pow", List.of()).toArray(new double[0][]);
     }
 
     /**
